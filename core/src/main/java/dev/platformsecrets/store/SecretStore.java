@@ -1,0 +1,42 @@
+package dev.platformsecrets.store;
+
+import dev.platformsecrets.secret.Secret;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where Secrets are kept between runs: the embedded {@code FileSecretStore} by default, a cluster
+ * where users outgrow one machine. Implementations validate what they store and never print values.
+ */
+public interface SecretStore {
+
+    /**
+     * Stores a new Secret.
+     *
+     * @throws dev.platformsecrets.PlatformSecretsException.AlreadyExists when the name is taken
+     * @throws dev.platformsecrets.PlatformSecretsException.Invalid when the Secret is not valid
+     */
+    StoredSecret create(Secret secret);
+
+    /** The Secret with this name, if stored. */
+    Optional<StoredSecret> get(String name);
+
+    /** Every stored Secret, sorted by name. */
+    List<StoredSecret> list();
+
+    /**
+     * Replaces a stored Secret, refusing what the API server refuses: a type change, or a data
+     * change (or unsetting {@code immutable}) of an immutable Secret. The creation time is kept.
+     *
+     * @throws dev.platformsecrets.PlatformSecretsException.NotFound when no Secret has the name
+     * @throws dev.platformsecrets.PlatformSecretsException.Conflict when the change is refused
+     */
+    StoredSecret replace(Secret secret);
+
+    /**
+     * Deletes a Secret.
+     *
+     * @throws dev.platformsecrets.PlatformSecretsException.NotFound when no Secret has the name
+     */
+    void delete(String name);
+}

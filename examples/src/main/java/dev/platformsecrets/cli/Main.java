@@ -1,0 +1,32 @@
+package dev.platformsecrets.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code platform-secrets} command: wires the library's packages to the command line and
+ * nothing more. Exit codes: 0 success (warnings allowed), 1 input problems, 2 usage errors.
+ */
+@Command(
+        name = "platform-secrets",
+        mixinStandardHelpOptions = true,
+        version = "platform-secrets 0.1.0-SNAPSHOT",
+        description = "Resolves, validates and stores the platform secrets of a Helm-installed data platform.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class Main {
+
+    private Main() {
+    }
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code, for tests and embedding. */
+    public static int run(String... args) {
+        return Cli.commandLine(new Main()).execute(args);
+    }
+}
