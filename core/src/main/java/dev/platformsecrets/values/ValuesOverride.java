@@ -1,0 +1,52 @@
+package dev.platformsecrets.values;
+
+import java.util.Objects;
+
+/**
+ * One command-line override as Helm takes it, for example {@code --set pachd.rootToken=abc}: the
+ * flag and its argument (the text after the flag, possibly several comma-separated pairs).
+ *
+ * <p>{@link #toString()} names the flag only; the argument may hold a secret.
+ *
+ * @param kind which flag
+ * @param argument the flag's argument, such as {@code a.b=1,c[0]=x}
+ */
+public record ValuesOverride(Kind kind, String argument) {
+
+    /** The override flags, each with Helm's own typing rules. */
+    public enum Kind {
+        /** {@code --set}: typed ({@code true}/{@code false}/{@code null}, plain integers). */
+        SET("--set"),
+        /** {@code --set-string}: always strings. */
+        SET_STRING("--set-string"),
+        /** {@code --set-file}: the value is a file's content, kept byte for byte (trailing newline too). */
+        SET_FILE("--set-file"),
+        /** {@code --set-json}: the value is JSON. */
+        SET_JSON("--set-json"),
+        /** {@code --set-literal}: one pair, the value taken literally (no comma splitting, no escapes). */
+        SET_LITERAL("--set-literal");
+
+        private final String flag;
+
+        Kind(String flag) {
+            this.flag = flag;
+        }
+
+        /** The flag as typed on the command line. */
+        public String flag() {
+            return flag;
+        }
+    }
+
+    /** Checks the arguments. */
+    public ValuesOverride {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(argument, "argument");
+    }
+
+    /** Never the argument, which may hold a secret. */
+    @Override
+    public String toString() {
+        return "ValuesOverride[" + kind.flag() + "]";
+    }
+}
