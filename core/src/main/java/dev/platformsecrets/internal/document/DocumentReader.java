@@ -1,0 +1,226 @@
+package dev.platformsecrets.internal.document;
+
+import dev.platformsecrets.KeyPath;
+import dev.platformsecrets.Origin;
+import dev.platformsecrets.PlatformSecretsException;
+import dev.platformsecrets.Problem;
+import dev.platformsecrets.values.HelmType;
+import dev.platformsecrets.values.ListNode;
+import dev.platformsecrets.values.MapNode;
+import dev.platformsecrets.values.NullNode;
+import dev.platformsecrets.values.ScalarNode;
+import dev.platformsecrets.values.ScalarStyle;
+import dev.platformsecrets.values.ValueNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLParser;
+
+/**
+ * Reads one JSON or YAML document (a Secret file, a pipeline spec) through Jackson's streaming
+ * parser into a {@link ValueNode} tree in which every node keeps its file, line and column.
+ *
+ * <p>JSON is recognised by its first non-blank character ({@code {} or {@code [}); anything else is
+ * read as YAML. Duplicate keys are errors naming both places, YAML aliases and more than one
+ * document are refused, and the {@link DocumentLimits} bound size and nesting. Messages never quote
+ * the input, which may hold secrets.
+ */
+public final class DocumentReader {
+
+    private final DocumentLimits limits;
+    private final TokenStreamFactory json;
+    private final TokenStreamFactory yaml;
+
+    /** A reader with the given limits. */
+    public DocumentReader(DocumentLimits limits) {
+        this.limits = limits;
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxDepth())
+                .maxDocumentLength(limits.maxBytes())
+                .maxStringLength((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()))
+                .build();
+        this.json = JsonFactory.builder().streamReadConstraints(constraints).build();
+        this.yaml = YAMLFactory.builder()
+                .streamReadConstraints(constraints)
+                .loadSettings(LoadSettings.builder()
+                        .setAllowDuplicateKeys(true) // reported by us, with both places
+                        .setMaxAliasesForCollections(0)
+                        .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()))
+                        .setAllowRecursiveKeys(false)
+                        .build())
+                .build();
+    }
+
+    /** A reader with {@link DocumentLimits#defaults()}. */
+    public static DocumentReader withDefaults() {
+        return new DocumentReader(DocumentLimits.defaults());
+    }
+
+    /** Reads a file; the path as given labels every origin. */
+    public ValueNode read(Path file) {
+        String label = file.toString();
+        byte[] bytes;
+        try {
+            if (Files.size(file) > limits.maxBytes()) {
+                throw tooLarge(label);
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(), "no such file");
+        } catch (IOException e) {
+            throw PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
+                    "cannot read the file (" + e.getClass().getSimpleName() + ")");
+        }
+        return read(bytes, label);
+    }
+
+    /** Reads UTF-8 bytes; {@code sourceName} labels every origin. */
+    public ValueNode read(byte[] content, String sourceName) {
+        if (content.length > limits.maxBytes()) {
+            throw tooLarge(sourceName);
+        }
+        String text = decodeUtf8(content, sourceName);
+        boolean isJson = looksLikeJson(text);
+        try (JsonParser parser = (isJson ? json : yaml).createParser(ObjectReadContext.empty(), text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw PlatformSecretsException.Invalid.of(Origin.at(sourceName, 1, 1), KeyPath.root(), "the document is empty");
+            }
+            Builder builder = new Builder(parser, sourceName);
+            ValueNode root = builder.value(KeyPath.root(), 1);
+            if (parser.nextToken() != null) {
+                builder.problems.add(Problem.error(builder.origin(), KeyPath.root(),
+                        "more than one document; give one document per file (or a kind: List)"));
+            }
+            if (!builder.problems.isEmpty()) {
+                throw new PlatformSecretsException.Invalid(builder.problems);
+            }
+            return root;
+        } catch (JacksonException e) {
+            throw new PlatformSecretsException.Invalid(List.of(Problem.error(origin(sourceName, e.getLocation()),
+                    KeyPath.root(), (isJson ? "malformed JSON: " : "malformed YAML: ") + Redaction.describe(e))), e);
+        }
+    }
+
+    private PlatformSecretsException tooLarge(String label) {
+        return PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
+                "the file is larger than the limit of " + limits.maxBytes() + " bytes");
+    }
+
+    private static String decodeUtf8(byte[] content, String sourceName) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw PlatformSecretsException.Invalid.of(Origin.of(sourceName), KeyPath.root(), "the file is not valid UTF-8");
+        }
+    }
+
+    private static boolean looksLikeJson(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == '{' || c == '[';
+            }
+        }
+        return false;
+    }
+
+    static Origin origin(String sourceName, TokenStreamLocation location) {
+        if (location == null || location.getLineNr() <= 0) {
+            return Origin.of(sourceName);
+        }
+        return Origin.at(sourceName, location.getLineNr(), Math.max(location.getColumnNr(), 0));
+    }
+
+    /** Builds the tree from the token stream, collecting duplicate-key and alias problems. */
+    private static final class Builder {
+        private final JsonParser parser;
+        private final String sourceName;
+        private final List<Problem> problems = new ArrayList<>();
+
+        Builder(JsonParser parser, String sourceName) {
+            this.parser = parser;
+            this.sourceName = sourceName;
+        }
+
+        Origin origin() {
+            return DocumentReader.origin(sourceName, parser.currentTokenLocation());
+        }
+
+        ValueNode value(KeyPath path, int depth) {
+            Origin origin = origin();
+            if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
+                problems.add(Problem.error(origin, path, "YAML aliases are not accepted in this document"));
+                return new NullNode(origin);
+            }
+            JsonToken token = parser.currentToken();
+            return switch (token) {
+                case START_OBJECT -> map(path, origin, depth);
+                case START_ARRAY -> list(path, origin, depth);
+                case VALUE_STRING -> ScalarNode.string(parser.getString(), ScalarStyle.DOUBLE_QUOTED, origin);
+                case VALUE_NUMBER_INT -> typed(HelmType.INTEGER, "a number", origin);
+                case VALUE_NUMBER_FLOAT -> typed(HelmType.FLOAT, "a number", origin);
+                case VALUE_TRUE, VALUE_FALSE -> typed(HelmType.BOOLEAN, "a boolean", origin);
+                case VALUE_NULL -> new NullNode(origin);
+                default -> {
+                    problems.add(Problem.error(origin, path, "unsupported value (" + token + ")"));
+                    yield new NullNode(origin);
+                }
+            };
+        }
+
+        private ScalarNode typed(HelmType type, String what, Origin origin) {
+            return new ScalarNode(parser.getString(), ScalarStyle.PLAIN, type, what + ", not a string", origin);
+        }
+
+        private MapNode map(KeyPath path, Origin origin, int depth) {
+            Map<String, ValueNode> entries = new LinkedHashMap<>();
+            Map<String, Origin> keyOrigins = new LinkedHashMap<>();
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String key = parser.currentName();
+                Origin keyOrigin = origin();
+                parser.nextToken();
+                ValueNode child = value(path.key(key), depth + 1);
+                Origin first = keyOrigins.putIfAbsent(key, keyOrigin);
+                if (first != null) {
+                    problems.add(Problem.error(keyOrigin, path.key(key), "duplicate key; first set at " + first.render()));
+                } else {
+                    entries.put(key, child);
+                }
+            }
+            return new MapNode(entries, origin);
+        }
+
+        private ListNode list(KeyPath path, Origin origin, int depth) {
+            List<ValueNode> items = new ArrayList<>();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                items.add(value(path.index(items.size()), depth + 1));
+            }
+            return new ListNode(items, origin);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Jackson adapter: reads JSON and YAML documents into origin-keeping value trees. Internal. */
+package dev.platformsecrets.internal.document;
