@@ -183,19 +183,19 @@ final class Overrides {
                 throw new Failure("a list item has no value: expected path[index]=value");
             }
             switch (run.last()) {
-                case '=' -> list.set(index, value(path));
+                case '=' -> list.set(index, value(path), origin(path));
                 case '[' -> {
                     int next = index();
                     Editable.List inner = list.get(index) instanceof Editable.List existing
                             ? existing : new Editable.List(origin(path));
                     listItem(inner, next, path.index(next), level);
-                    list.set(index, inner);
+                    list.set(index, inner, origin(path));
                 }
                 default -> {
                     Editable.Map inner = list.get(index) instanceof Editable.Map existing
                             ? existing : new Editable.Map(origin(path));
                     key(inner, path, level);
-                    list.set(index, inner);
+                    list.set(index, inner, origin(path));
                 }
             }
         }
@@ -268,13 +268,21 @@ final class Overrides {
         private ValueNode typed(String text, Origin origin) {
             return switch (kind) {
                 case SET -> HelmTyping.setValue(text, origin);
-                case SET_FILE -> ScalarNode.string(fileContent(text), ScalarStyle.OVERRIDE, origin);
+                case SET_FILE -> ScalarNode.string(fileContent(text, origin), ScalarStyle.OVERRIDE, origin);
                 default -> ScalarNode.string(text, ScalarStyle.OVERRIDE, origin);
             };
         }
 
-        private String fileContent(String file) {
-            return SourceText.read(Path.of(file), file, limits.maxFileBytes());
+        /** The file's text, byte for byte (trailing newline kept); the path is relative to the working directory. */
+        private String fileContent(String file, Origin origin) {
+            try {
+                return SourceText.read(Path.of(file), file, limits.maxFileBytes());
+            } catch (PlatformSecretsException.Invalid unreadable) {
+                throw PlatformSecretsException.Invalid.of(origin, KeyPath.root(),
+                        file + ": " + unreadable.problem());
+            } catch (java.nio.file.InvalidPathException badPath) {
+                throw PlatformSecretsException.Invalid.of(origin, KeyPath.root(), "the file name is not a valid path");
+            }
         }
     }
 
@@ -341,9 +349,9 @@ final class Overrides {
                 return index < items.size() ? items.get(index) : null;
             }
 
-            void set(int index, Object value) {
+            void set(int index, Object value, Origin padding) {
                 while (items.size() <= index) {
-                    items.add(new NullNode(origin));
+                    items.add(new NullNode(padding));
                 }
                 items.set(index, value);
             }

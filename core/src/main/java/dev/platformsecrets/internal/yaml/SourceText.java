@@ -35,12 +35,25 @@ public final class SourceText {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         } catch (IOException e) {
             throw PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
-                    "cannot read the file (" + e.getClass().getSimpleName() + ")");
+                    "cannot read the file (" + reason(e) + ")");
         }
         if (bytes.length > maxBytes) {
             throw tooLarge(label, maxBytes);
         }
         return decode(bytes, label);
+    }
+
+    private static String reason(IOException error) {
+        if (error instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (error instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (error instanceof java.nio.file.FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
+        }
+        return error.getClass().getSimpleName();
     }
 
     private static PlatformSecretsException tooLarge(String label, long maxBytes) {
