@@ -101,6 +101,8 @@ final class SecretDocument {
                     if (result instanceof GoBase64.Decoded decoded) {
                         data.put(key, SensitiveValue.ofBytes(decoded.bytes()));
                     } else {
+                        // kept, empty, so that the key itself is still validated; never returned
+                        data.put(key, SensitiveValue.ofBytes(new byte[0]));
                         undecodable.add(key);
                         error(node.origin(), path, ((GoBase64.Illegal) result).message());
                     }
