@@ -32,6 +32,15 @@ class PipelineGoldenTest {
         assertThat(TestData.cases("pipelines")).hasSize(CASES);
     }
 
+    @Test
+    void snakeCaseAndCamelCaseSpecsRenderTheSameBytes() throws IOException {
+        Path cases = TestData.root().resolve("pipelines");
+        assertThat(evaluate(cases.resolve("spelling-snake")).yaml())
+                .isNotEmpty()
+                .isEqualTo(evaluate(cases.resolve("spelling-camel")).yaml())
+                .isEqualTo(Files.readString(cases.resolve("spelling-camel/expected.yaml")));
+    }
+
     @TestFactory
     Stream<DynamicTest> goldenCases() {
         return TestData.cases("pipelines").stream()

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,9 +44,15 @@ final class PipelineCommand {
         @Option(names = "--store", paramLabel = "DIR", description = "Also check that the Secrets exist in this store.")
         Path storeDir;
 
-        /** Reads the spec and runs every check, against the store when one was given. */
-        CheckReport check(PipelineSpec spec) {
-            return storeDir == null ? PipelineChecker.check(spec) : PipelineChecker.check(spec, openStore(storeDir));
+        /**
+         * Reads the spec and runs every check (against the store when one was given), printing every
+         * problem to stderr; the spec when no problem is an error.
+         */
+        Optional<PipelineSpec> readChecked(CommandSpec command) {
+            PipelineSpec spec = PipelineSpecReader.read(file);
+            CheckReport report = storeDir == null ? PipelineChecker.check(spec) : PipelineChecker.check(spec, openStore(storeDir));
+            Cli.printProblems(command.commandLine().getErr(), report.problems());
+            return report.hasErrors() ? Optional.empty() : Optional.of(spec);
         }
     }
 
@@ -72,12 +79,11 @@ final class PipelineCommand {
 
         @Override
         public Integer call() {
-            PipelineSpec spec = PipelineSpecReader.read(options.file);
-            CheckReport report = options.check(spec);
-            Cli.printProblems(command.commandLine().getErr(), report.problems());
-            if (report.hasErrors()) {
+            Optional<PipelineSpec> checked = options.readChecked(command);
+            if (checked.isEmpty()) {
                 return Cli.PROBLEMS;
             }
+            PipelineSpec spec = checked.get();
             PrintWriter out = command.commandLine().getOut();
             out.println(options.file + ": " + spec.secrets().size() + " secret reference(s) and "
                     + spec.imagePullSecrets().size() + " image pull secret(s) are valid"
@@ -115,13 +121,11 @@ final class PipelineCommand {
 
         @Override
         public Integer call() {
-            PipelineSpec spec = PipelineSpecReader.read(options.file);
-            CheckReport report = options.check(spec);
-            Cli.printProblems(command.commandLine().getErr(), report.problems());
-            if (report.hasErrors()) {
+            Optional<PipelineSpec> checked = options.readChecked(command);
+            if (checked.isEmpty()) {
                 return Cli.PROBLEMS;
             }
-            PodFragments fragments = PodFragmentRenderer.build(spec, clusterPullSecrets);
+            PodFragments fragments = PodFragmentRenderer.build(checked.get(), clusterPullSecrets);
             PrintWriter out = command.commandLine().getOut();
             out.print(format == Format.json ? PodFragmentWriter.toJson(fragments) : PodFragmentWriter.toYaml(fragments));
             out.flush();
