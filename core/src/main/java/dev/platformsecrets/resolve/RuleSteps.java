@@ -125,14 +125,14 @@ final class RuleSteps {
         Optional<ValueNode> rawNode = values.find(raw).filter(node -> Presence.of(node) == Presence.SET);
         if (nameNode.isPresent()) {
             deprecatedPair.ifPresent(pair -> warnDeprecated(name.get(), nameNode.get(), rule.nameAttribute()));
-            rawNode.ifPresent(node -> problems.warning(node.origin(), raw, "ignored because " + name.get().render()
+            rawNode.filter(node -> !fromTableDefaults(node)).ifPresent(node -> problems.warning(node.origin(), raw, "ignored because " + name.get().render()
                     + " names an existing Secret; remove the plaintext value from your values"));
             return Optional.of(existing(rule, name.get(), nameNode.get(), keyAttribute, defaultKey));
         }
         if (rawNode.isPresent()) {
             deprecatedPair.ifPresent(pair -> warnDeprecated(raw, rawNode.get(), Optional.of(rule.rawAttribute())));
             Optional<SensitiveValue> value = provided(rule, raw, rawNode.get());
-            Origin origin = rawNode.get().origin();
+            Origin origin = originOf(rawNode.get());
             Decision decision = rule.delivery() == Delivery.PLAINTEXT ? new Decision.Plaintext(origin)
                     : new Decision.Provided(new SecretReference(rule.secret().orElseThrow(), rule.key()), origin);
             return Optional.of(Step.of(decision, value));
@@ -167,7 +167,7 @@ final class RuleSteps {
                         + "' (it has: " + String.join(", ", new java.util.TreeSet<>(data.get().keySet())) + ")");
             }
         }
-        return Step.of(new Decision.Existing(reference, nameNode.origin()));
+        return Step.of(new Decision.Existing(reference, originOf(nameNode)));
     }
 
     private Optional<SensitiveValue> provided(SecretRule rule, KeyPath raw, ValueNode node) {
@@ -223,9 +223,14 @@ final class RuleSteps {
         return out;
     }
 
+    /** Where a value was set; values from the table's defaults are labelled as such, not by line. */
+    private Origin originOf(ValueNode node) {
+        return fromTableDefaults(node) ? Origin.of(table.name() + " defaults") : node.origin();
+    }
+
     private boolean fromTableDefaults(ValueNode node) {
         Origin defaults = table.defaults().origin();
-        return defaults.isUnknown() || node.origin().source().equals(defaults.source());
+        return !defaults.isUnknown() && node.origin().source().equals(defaults.source());
     }
 
     private boolean readByActiveRule(KeyPath attribute) {
