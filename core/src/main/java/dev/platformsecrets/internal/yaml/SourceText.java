@@ -1,0 +1,95 @@
+package dev.platformsecrets.internal.yaml;
+
+import dev.platformsecrets.KeyPath;
+import dev.platformsecrets.Origin;
+import dev.platformsecrets.PlatformSecretsException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads a file as strict UTF-8 within a byte limit, with errors that name the file and position. */
+public final class SourceText {
+
+    private SourceText() {
+    }
+
+    /**
+     * Reads {@code file}, refusing files over {@code maxBytes} (checked before and while reading)
+     * and bytes that are not UTF-8; a leading byte-order mark is dropped.
+     *
+     * @param label the name that origins carry for this file
+     */
+    public static String read(Path file, String label, long maxBytes) {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            if (Files.size(file) > maxBytes) {
+                throw tooLarge(label, maxBytes);
+            }
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException e) {
+            throw PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
+                    "cannot read the file (" + e.getClass().getSimpleName() + ")");
+        }
+        if (bytes.length > maxBytes) {
+            throw tooLarge(label, maxBytes);
+        }
+        return decode(bytes, label);
+    }
+
+    private static PlatformSecretsException tooLarge(String label, long maxBytes) {
+        return PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
+                "the file is larger than the limit of " + maxBytes + " bytes");
+    }
+
+    /** Decodes strict UTF-8; the error names the line and column of the first bad byte. */
+    public static String decode(byte[] bytes, String label) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        out.flip();
+        if (result.isError()) {
+            String before = out.toString();
+            throw PlatformSecretsException.Invalid.of(positionAfter(before, label), KeyPath.root(),
+                    "the file is not valid UTF-8 (byte " + (in.position() + 1) + " of the file); save it as UTF-8");
+        }
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** The 1-based position just after {@code before}, counting columns in code points. */
+    static Origin positionAfter(String before, String label) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < before.length(); i++) {
+            if (before.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return Origin.at(label, line, before.codePointCount(lineStart, before.length()) + 1);
+    }
+
+    /** The 1-based position of the code point at {@code codePointIndex} of {@code text}. */
+    static Origin positionOfCodePoint(String text, int codePointIndex, String label) {
+        int charIndex;
+        try {
+            charIndex = text.offsetByCodePoints(0, Math.max(0, codePointIndex));
+        } catch (IndexOutOfBoundsException beyondEnd) {
+            charIndex = text.length();
+        }
+        return positionAfter(text.substring(0, charIndex), label);
+    }
+}
