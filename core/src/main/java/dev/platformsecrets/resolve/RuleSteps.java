@@ -173,9 +173,9 @@ final class RuleSteps {
     private Optional<SensitiveValue> provided(SecretRule rule, KeyPath raw, ValueNode node) {
         if (node instanceof ScalarNode scalar) {
             if (!scalar.isString()) {
-                problems.error(scalar.origin(), raw, "Helm reads this unquoted value as "
-                        + scalar.retypingReason().orElse("a " + scalar.helmType().name().toLowerCase(java.util.Locale.ROOT))
-                        + ", which changes it; put the value in quotes so that it stays a string");
+                problems.error(scalar.origin(), raw, "must be a string, but this is "
+                        + scalar.retypingReason().orElse("not a string for Helm")
+                        + "; put the value in quotes (\"...\") so that Helm keeps it exactly as written");
                 return Optional.empty();
             }
             SensitiveValue value = SensitiveValue.ofUtf8(scalar.text());
