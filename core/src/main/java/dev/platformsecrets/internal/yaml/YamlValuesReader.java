@@ -31,6 +31,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.Schema;
@@ -81,8 +82,7 @@ public final class YamlValuesReader {
         }
         LoadSettings settings = settings(label);
         try {
-            checkEvents(settings, text, label);
-            Optional<Node> document = new Composer(settings, parser(settings, text)).getSingleNode();
+            Optional<Node> document = compose(settings, text, label);
             if (document.isEmpty()) {
                 return MapNode.empty(Origin.at(label, 1, 1));
             }
@@ -106,58 +106,134 @@ public final class YamlValuesReader {
                 .build();
     }
 
+    /**
+     * The document's node tree, with the first pass's checks. Valid input is parsed once: the
+     * checks run on each event before the composer takes it, so the composer never sees what they
+     * refuse. Input with any problem is read again in two separate passes, which report exactly
+     * the problems, in the order, that checking all events before composing finds.
+     */
+    private Optional<Node> compose(LoadSettings settings, String text, String label) {
+        EventChecks checks = new EventChecks(label);
+        try {
+            Optional<Node> document = new Composer(settings, new CheckedParser(parser(settings, text), checks))
+                    .getSingleNode();
+            if (!checks.problems.hasErrors()) {
+                return document;
+            }
+        } catch (YamlEngineException | PlatformSecretsException.Invalid | StackOverflowError problem) {
+            // reported by the two-pass reading below
+        }
+        checkEvents(settings, text, label);
+        return new Composer(settings, parser(settings, text)).getSingleNode();
+    }
+
     /** First pass: depth, aliases, documents and tags, from the parser's events. */
     private void checkEvents(LoadSettings settings, String text, String label) {
-        ProblemCollector problems = new ProblemCollector();
-        int depth = 0;
-        int aliases = 0;
-        int documents = 0;
+        EventChecks checks = new EventChecks(label);
         ParserImpl parser = parser(settings, text);
         while (parser.hasNext()) {
-            Event event = parser.next();
-            Origin origin = event.getStartMark().map(mark -> YamlProblems.origin(mark, label)).orElse(Origin.of(label));
+            checks.check(parser.next());
+        }
+        checks.problems.throwIfErrors();
+    }
+
+    /** The first pass's checks of one event at a time; limits throw at once, tag problems are collected. */
+    private final class EventChecks {
+        private final String label;
+        private final ProblemCollector problems = new ProblemCollector();
+        private int depth;
+        private int aliases;
+        private int documents;
+
+        EventChecks(String label) {
+            this.label = label;
+        }
+
+        void check(Event event) {
             switch (event.getEventId()) {
                 case DocumentStart -> {
                     if (++documents > 1) {
-                        problems.error(origin, KeyPath.root(),
-                                "a second YAML document starts here; a values file holds exactly one document");
-                        throw new PlatformSecretsException.Invalid(problems.problems());
+                        refuse(event, "a second YAML document starts here; a values file holds exactly one document");
                     }
                 }
                 case MappingStart, SequenceStart -> {
                     if (++depth > limits.maxDepth()) {
-                        problems.error(origin, KeyPath.root(),
-                                "maps and lists nest deeper than the limit of " + limits.maxDepth() + " levels");
-                        throw new PlatformSecretsException.Invalid(problems.problems());
+                        refuse(event, "maps and lists nest deeper than the limit of " + limits.maxDepth() + " levels");
                     }
-                    checkTag(((CollectionStartEvent) event).getTag(), origin, problems);
+                    checkTag(((CollectionStartEvent) event).getTag(), event);
                 }
                 case MappingEnd, SequenceEnd -> depth--;
                 case Alias -> {
                     if (++aliases > limits.maxAliases()) {
-                        problems.error(origin, KeyPath.root(),
-                                "more alias uses (*name) than the limit of " + limits.maxAliases());
-                        throw new PlatformSecretsException.Invalid(problems.problems());
+                        refuse(event, "more alias uses (*name) than the limit of " + limits.maxAliases());
                     }
                 }
-                case Scalar -> checkTag(((ScalarEvent) event).getTag(), origin, problems);
+                case Scalar -> checkTag(((ScalarEvent) event).getTag(), event);
                 default -> {
                     // stream and document ends, comments: nothing to check
                 }
             }
         }
-        problems.throwIfErrors();
+
+        private Origin origin(Event event) {
+            return event.getStartMark().map(mark -> YamlProblems.origin(mark, label)).orElse(Origin.of(label));
+        }
+
+        private void refuse(Event event, String message) {
+            problems.error(origin(event), KeyPath.root(), message);
+            throw new PlatformSecretsException.Invalid(problems.problems());
+        }
+
+        private void checkTag(Optional<String> tag, Event event) {
+            if (tag.isPresent() && !ALLOWED_TAGS.contains(tag.get())) {
+                problems.error(origin(event), KeyPath.root(), "an unsupported YAML tag; values files hold only strings,"
+                        + " numbers, booleans, nulls, lists and maps (remove the tag)");
+            }
+        }
+    }
+
+    /** A parser that runs the {@link EventChecks} on every event once, when the composer first sees it. */
+    private static final class CheckedParser implements Parser {
+        private final Parser parser;
+        private final EventChecks checks;
+        private Event checked;
+
+        CheckedParser(Parser parser, EventChecks checks) {
+            this.parser = parser;
+            this.checks = checks;
+        }
+
+        private Event seen(Event event) {
+            if (event != checked) {
+                checked = event;
+                checks.check(event);
+            }
+            return event;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            return hasNext() && peekEvent().getEventId() == choice;
+        }
+
+        @Override
+        public Event peekEvent() {
+            return seen(parser.peekEvent());
+        }
+
+        @Override
+        public Event next() {
+            return seen(parser.next());
+        }
+
+        @Override
+        public boolean hasNext() {
+            return parser.hasNext();
+        }
     }
 
     private static ParserImpl parser(LoadSettings settings, String text) {
         return new ParserImpl(settings, new StreamReader(settings, text));
-    }
-
-    private static void checkTag(Optional<String> tag, Origin origin, ProblemCollector problems) {
-        if (tag.isPresent() && !ALLOWED_TAGS.contains(tag.get())) {
-            problems.error(origin, KeyPath.root(), "an unsupported YAML tag; values files hold only strings, numbers, "
-                    + "booleans, nulls, lists and maps (remove the tag)");
-        }
     }
 
     /** Second pass: the composed node tree to values nodes, one conversion per document. */
