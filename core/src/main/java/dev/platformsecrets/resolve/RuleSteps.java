@@ -15,6 +15,7 @@ import dev.platformsecrets.values.Presence;
 import dev.platformsecrets.values.ScalarNode;
 import dev.platformsecrets.values.ValueNode;
 import dev.platformsecrets.values.Values;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +56,7 @@ final class RuleSteps {
     private final Set<String> rotate;
     private final RuleTable table;
     private final ProblemCollector problems;
+    private final Set<KeyPath> activeAttributes = new HashSet<>();
 
     RuleSteps(Values values, ExistingSecrets existing, ValueGenerator generator, Set<String> rotate, RuleTable table,
             ProblemCollector problems) {
@@ -64,6 +66,8 @@ final class RuleSteps {
         this.rotate = rotate;
         this.table = table;
         this.problems = problems;
+        table.rules().stream().filter(rule -> rule.when().test(values))
+                .forEach(rule -> activeAttributes.addAll(attributes(rule)));
     }
 
     Step resolve(SecretRule rule) {
@@ -234,6 +238,6 @@ final class RuleSteps {
     }
 
     private boolean readByActiveRule(KeyPath attribute) {
-        return table.rules().stream().anyMatch(other -> other.when().test(values) && attributes(other).contains(attribute));
+        return activeAttributes.contains(attribute);
     }
 }

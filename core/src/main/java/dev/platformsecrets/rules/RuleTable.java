@@ -6,7 +6,9 @@ import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
 import dev.platformsecrets.values.MapNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -67,20 +69,28 @@ public record RuleTable(String name, String description, List<SecretRule> rules,
 
     static List<Problem> clashes(List<SecretRule> rules) {
         List<Problem> problems = new ArrayList<>();
+        Map<Written, List<Integer>> earlierRules = new HashMap<>();
         for (int later = 0; later < rules.size(); later++) {
-            for (int earlier = 0; earlier < later; earlier++) {
-                SecretRule a = rules.get(earlier);
-                SecretRule b = rules.get(later);
-                if (a.secret().isPresent() && a.secret().equals(b.secret()) && a.key().equals(b.key())
-                        && a.when().equals(b.when())) {
-                    problems.add(Problem.error(b.origin(), KeyPath.root().key("rules").index(later),
-                            "rule writes key '" + b.key() + "' of Secret '" + b.secret().orElseThrow()
-                                    + "' under the same condition as rule " + earlier + " (" + a.origin().render()
-                                    + "); give them conditions that exclude each other"));
-                }
+            SecretRule b = rules.get(later);
+            if (b.secret().isEmpty()) {
+                continue;
             }
+            List<Integer> sameKey = earlierRules.computeIfAbsent(new Written(b.secret().get(), b.key(), b.when()),
+                    written -> new ArrayList<>());
+            for (int earlier : sameKey) {
+                SecretRule a = rules.get(earlier);
+                problems.add(Problem.error(b.origin(), KeyPath.root().key("rules").index(later),
+                        "rule writes key '" + b.key() + "' of Secret '" + b.secret().orElseThrow()
+                                + "' under the same condition as rule " + earlier + " (" + a.origin().render()
+                                + "); give them conditions that exclude each other"));
+            }
+            sameKey.add(later);
         }
         return problems;
+    }
+
+    /** What a rule writes and when: rules equal in all three clash. */
+    private record Written(String secret, String key, Condition when) {
     }
 
     @Override
