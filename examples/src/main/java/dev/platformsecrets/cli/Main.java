@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ValuesCommand.class,
+            PipelineCommand.class,
         })
 public final class Main {
 
