@@ -4,6 +4,7 @@ import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
+import dev.platformsecrets.internal.Utf8;
 import dev.platformsecrets.values.HelmType;
 import dev.platformsecrets.values.ListNode;
 import dev.platformsecrets.values.MapNode;
@@ -12,10 +13,6 @@ import dev.platformsecrets.values.ScalarNode;
 import dev.platformsecrets.values.ScalarStyle;
 import dev.platformsecrets.values.ValueNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -123,7 +120,7 @@ public final class DocumentReader {
         if (content.length > limits.maxBytes()) {
             throw tooLarge(sourceName);
         }
-        String text = decodeUtf8(content, sourceName);
+        String text = Utf8.decode(content, sourceName);
         boolean isJson = looksLikeJson(text);
         try (JsonParser parser = (isJson ? json : yaml).createParser(ObjectReadContext.empty(), text)) {
             List<ValueNode> documents = new ArrayList<>();
@@ -152,19 +149,6 @@ public final class DocumentReader {
     private PlatformSecretsException tooLarge(String label) {
         return PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
                 "the file is larger than the limit of " + limits.maxBytes() + " bytes");
-    }
-
-    private static String decodeUtf8(byte[] content, String sourceName) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content))
-                    .toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw PlatformSecretsException.Invalid.of(Origin.of(sourceName), KeyPath.root(), "the file is not valid UTF-8");
-        }
     }
 
     private static boolean looksLikeJson(String text) {

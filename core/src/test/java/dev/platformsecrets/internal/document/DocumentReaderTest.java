@@ -69,6 +69,6 @@ class DocumentReaderTest {
         assertThatThrownBy(() -> read("a: &x 1\nb: *x\n")).hasMessageContaining("aliases");
         assertThatThrownBy(() -> read("a: 1\n---\nb: 2\n")).hasMessageContaining("more than one document");
         assertThatThrownBy(() -> reader.read(new byte[] {'a', ':', ' ', (byte) 0xff}, "bad.yaml"))
-                .hasMessage("bad.yaml: the file is not valid UTF-8");
+                .hasMessage("bad.yaml:1:4: the file is not valid UTF-8 (byte offset 3)");
     }
 }

@@ -1,0 +1,57 @@
+package dev.platformsecrets.internal;
+
+import dev.platformsecrets.KeyPath;
+import dev.platformsecrets.Origin;
+import dev.platformsecrets.PlatformSecretsException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** Strict UTF-8 decoding of input files, with the line and column of the first bad byte. */
+public final class Utf8 {
+
+    private Utf8() {
+    }
+
+    /**
+     * Decodes strictly and drops a leading byte-order mark.
+     *
+     * @throws PlatformSecretsException.Invalid naming the line and column of the first byte that is
+     *     not valid UTF-8
+     */
+    public static String decode(byte[] content, String sourceName) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(content);
+        CharBuffer out = CharBuffer.allocate(content.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        out.flip();
+        if (result.isError()) {
+            throw PlatformSecretsException.Invalid.of(position(sourceName, out), KeyPath.root(),
+                    "the file is not valid UTF-8 (byte offset " + in.position() + ")");
+        }
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static Origin position(String sourceName, CharSequence decodedPrefix) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < decodedPrefix.length(); i++) {
+            if (decodedPrefix.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return Origin.at(sourceName, line, column);
+    }
+}
