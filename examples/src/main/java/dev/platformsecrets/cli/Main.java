@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             PipelineCommand.class,
+            ValidateSecretCommand.class,
         })
 public final class Main {
 
