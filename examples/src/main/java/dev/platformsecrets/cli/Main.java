@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             ValuesCommand.class,
             PipelineCommand.class,
+            ValidateSecretCommand.class,
         })
 public final class Main {
 
