@@ -91,6 +91,11 @@ public final class FileSecretStore implements SecretStore {
         return directory;
     }
 
+    /** How values are encrypted on write. */
+    public StoreEncryption encryption() {
+        return encryption;
+    }
+
     /**
      * {@inheritDoc}
      *

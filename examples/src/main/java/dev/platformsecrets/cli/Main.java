@@ -14,6 +14,11 @@ import picocli.CommandLine.Command;
         description = "Resolves, validates and stores the platform secrets of a Helm-installed data platform.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            CreateCommand.class,
+            ListCommand.class,
+            InspectCommand.class,
+            DeleteCommand.class,
+            StoreCommand.class,
         })
 public final class Main {
 
