@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             InspectCommand.class,
             DeleteCommand.class,
             StoreCommand.class,
+            PipelineCommand.class,
         })
 public final class Main {
 
