@@ -1,6 +1,6 @@
 package dev.platformsecrets.cli;
 
-import dev.platformsecrets.secret.Secret;
+import dev.platformsecrets.secret.SecretFile;
 import dev.platformsecrets.secret.SecretFiles;
 import dev.platformsecrets.store.StoredSecret;
 import java.io.PrintWriter;
@@ -13,7 +13,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code create secret -f FILE}: stores every Secret of a file, all or nothing. */
+/**
+ * {@code create secret -f FILE}: stores every Secret of a file, all or nothing, printing
+ * {@code secret/NAME created} per Secret (as kubectl does; pachctl prints nothing) and the file's
+ * warnings on stderr.
+ */
 @Command(name = "create", description = "Creates things in the secret store.",
         subcommands = CreateCommand.CreateSecret.class)
 final class CreateCommand {
@@ -38,8 +42,9 @@ final class CreateCommand {
 
         @Override
         public Integer call() {
-            List<Secret> secrets = SecretFiles.read(file);
-            List<StoredSecret> created = store.open().createAll(secrets);
+            SecretFile read = SecretFiles.load(file);
+            List<StoredSecret> created = store.open().createAll(read.secrets());
+            Cli.printProblems(spec.commandLine().getErr(), read.warnings());
             PrintWriter out = spec.commandLine().getOut();
             created.forEach(stored -> out.println("secret/" + stored.name() + " created"));
             out.flush();
