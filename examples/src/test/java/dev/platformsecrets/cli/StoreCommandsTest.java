@@ -2,8 +2,10 @@ package dev.platformsecrets.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.platformsecrets.Problem;
 import dev.platformsecrets.SensitiveValue;
 import dev.platformsecrets.secret.Secret;
+import dev.platformsecrets.secret.SecretFile;
 import dev.platformsecrets.secret.SecretFiles;
 import dev.platformsecrets.secret.SecretType;
 import dev.platformsecrets.store.FileSecretStore;
@@ -66,14 +68,15 @@ class StoreCommandsTest {
         List<Path> fixtures = kubectlFixtures();
         assertThat(fixtures).hasSize(KUBECTL_FIXTURES);
         for (Path fixture : fixtures) {
-            Secret expected = SecretFiles.read(fixture).get(0);
+            SecretFile file = SecretFiles.load(fixture);
+            Secret expected = file.secrets().get(0);
             String name = expected.name();
             String storeDir = store().toString();
 
             CliCapture.Result create = CliCapture.run("create", "secret", "-f", fixture.toString(), "--store", storeDir);
             assertThat(create.exit()).as(fixture.toString()).isZero();
             assertThat(create.out()).isEqualTo("secret/" + name + " created\n");
-            assertThat(create.err()).isEmpty();
+            assertThat(create.err().lines()).containsExactlyElementsOf(file.warnings().stream().map(Problem::render).toList());
 
             CliCapture.Result list = CliCapture.run("list", "secrets", "--store", storeDir);
             assertThat(list.exit()).isZero();
