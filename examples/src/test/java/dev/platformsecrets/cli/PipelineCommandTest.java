@@ -111,6 +111,18 @@ class PipelineCommandTest {
     }
 
     @Test
+    void anInvalidClusterPullSecretIsReportedWithTheSpecsProblems() throws IOException {
+        Path spec = spec("{\"transform\": {\"secrets\": [{\"name\": \"s\", \"envVar\": \"V\"}]}}");
+
+        int exit = Main.run("pipeline", "render", "-f", spec.toString(), "--image-pull-secret", "Reg_Cred");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stdout()).isEmpty();
+        assertThat(stderr().lines()).hasSize(2).anySatisfy(line ->
+                assertThat(line).startsWith("--image-pull-secret Reg_Cred: invalid Secret name: a lowercase RFC 1123 subdomain"));
+    }
+
+    @Test
     void renderJson() throws IOException {
         Path spec = spec("{\"transform\": {\"secrets\": [{\"name\": \"s\", \"envVar\": \"V\", \"key\": \"k\"}]}}");
 
