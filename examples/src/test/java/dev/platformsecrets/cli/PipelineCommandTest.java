@@ -95,18 +95,18 @@ class PipelineCommandTest {
         assertThat(stdout()).isEqualTo("""
                 env: []
                 volumes:
-                - name: db-creds
+                - name: "db-creds"
                   secret:
-                    secretName: db-creds
+                    secretName: "db-creds"
                 initContainerVolumeMounts:
-                - name: db-creds
-                  mountPath: /etc/db
+                - name: "db-creds"
+                  mountPath: "/etc/db"
                 userContainerVolumeMounts:
-                - name: db-creds
-                  mountPath: /etc/db
+                - name: "db-creds"
+                  mountPath: "/etc/db"
                 imagePullSecrets:
-                - name: regcred
-                - name: cluster-pull
+                - name: "regcred"
+                - name: "cluster-pull"
                 """);
     }
 
