@@ -10,7 +10,7 @@ module dev.platformsecrets {
 
     exports dev.platformsecrets;
     exports dev.platformsecrets.values;
-    // exports dev.platformsecrets.rules; (enabled once the package has public types)
+    exports dev.platformsecrets.rules;
     exports dev.platformsecrets.resolve;
     exports dev.platformsecrets.secret;
     exports dev.platformsecrets.store;

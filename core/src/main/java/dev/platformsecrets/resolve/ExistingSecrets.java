@@ -3,6 +3,7 @@ package dev.platformsecrets.resolve;
 import dev.platformsecrets.SensitiveValue;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What the cluster or a store already holds, as the resolver needs it: the keys and values of a
@@ -15,8 +16,33 @@ public interface ExistingSecrets {
     /** The data of the Secret with this name, if it exists. */
     Optional<Map<String, SensitiveValue>> find(String secretName);
 
+    /**
+     * Whether this is a real view of what exists. When it is, a Secret or key named by a NAME
+     * attribute that is not found here is an error; {@link #none()} is not.
+     */
+    default boolean isKnown() {
+        return true;
+    }
+
     /** Nothing is known to exist; references are not checked and nothing is reused. */
     static ExistingSecrets none() {
-        return name -> Optional.empty();
+        return new ExistingSecrets() {
+            @Override
+            public Optional<Map<String, SensitiveValue>> find(String secretName) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean isKnown() {
+                return false;
+            }
+        };
+    }
+
+    /** Exactly the given Secrets (name to data) exist. */
+    static ExistingSecrets of(Map<String, ? extends Map<String, SensitiveValue>> secrets) {
+        Map<String, Map<String, SensitiveValue>> copy = new TreeMap<>();
+        secrets.forEach((name, data) -> copy.put(name, Map.copyOf(data)));
+        return name -> Optional.ofNullable(copy.get(name));
     }
 }

@@ -1,37 +1,117 @@
 package dev.platformsecrets.values;
 
+import dev.platformsecrets.Origin;
+import dev.platformsecrets.PlatformSecretsException;
+import dev.platformsecrets.internal.ProblemCollector;
+import dev.platformsecrets.internal.yaml.SourceText;
+import dev.platformsecrets.internal.yaml.ValueNodeFactory;
+import dev.platformsecrets.internal.yaml.YamlValuesReader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Loads values files and overrides into one {@link Values} tree, the way Helm does, keeping the
- * origin of every value. (Stub: the implementation lands with the values-loading work.)
+ * Loads values files and overrides into one {@link Values} tree the way Helm does, keeping the
+ * origin of every value.
+ *
+ * <p>Files are read through snakeyaml-engine's node tree and typed as Helm's YAML 1.1 reader
+ * (go-yaml v2) types them; see {@link ScalarNode#helmType()}. Several files merge left to right
+ * (maps deeply, anything else replaces); overrides then apply in the order given, each with its
+ * flag's own parsing and typing ({@link ValuesOverride.Kind}); finally the result is coalesced over
+ * the defaults, where a null deletes a default. Hostile input is refused within {@link LoadLimits}.
+ * All problems of one {@link #load} are reported together in one
+ * {@link PlatformSecretsException.Invalid}; no message ever contains a value.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class ValuesLoader {
 
-    private ValuesLoader() {
+    private static final ValuesLoader DEFAULT = new ValuesLoader(LoadLimits.defaults());
+
+    private final LoadLimits limits;
+    private final YamlValuesReader reader;
+
+    private ValuesLoader(LoadLimits limits) {
+        this.limits = limits;
+        this.reader = new YamlValuesReader(limits, new HelmNodeFactory());
     }
 
-    /** A loader with the default safety limits. */
+    /** A loader with the default safety limits ({@link LoadLimits#defaults()}). */
     public static ValuesLoader withDefaults() {
-        return new ValuesLoader();
+        return DEFAULT;
     }
 
-    /** Parses one YAML document into a mapping with origins; the source name labels every origin. */
-    public MapNode parse(String content, String sourceName) {
-        throw new UnsupportedOperationException("not implemented yet");
+    /** A loader like this one with other safety limits. */
+    public ValuesLoader withLimits(LoadLimits newLimits) {
+        return new ValuesLoader(Objects.requireNonNull(newLimits, "newLimits"));
     }
 
-    /** Parses one YAML file into a mapping with origins. */
-    public MapNode parse(Path file) {
-        throw new UnsupportedOperationException("not implemented yet");
+    /** The safety limits this loader enforces. */
+    public LoadLimits limits() {
+        return limits;
     }
 
     /**
-     * Merges, left to right: the optional defaults (an empty map for none), each file, then each
-     * override in order; all problems of the run are reported together.
+     * Parses one YAML document into a mapping with origins; the source name labels every origin.
+     *
+     * @throws PlatformSecretsException.Invalid with every problem of the document
+     */
+    public MapNode parse(String content, String sourceName) {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(sourceName, "sourceName");
+        return reader.read(content, sourceName);
+    }
+
+    /**
+     * Parses one YAML file (strict UTF-8) into a mapping with origins labelled with the path as
+     * given (not made absolute).
+     *
+     * @throws PlatformSecretsException.Invalid when the file cannot be read or has problems
+     */
+    public MapNode parse(Path file) {
+        Objects.requireNonNull(file, "file");
+        String label = file.toString();
+        return reader.read(SourceText.read(file, label, limits.maxFileBytes()), label);
+    }
+
+    /**
+     * Merges, left to right: each file, then each override in order, and coalesces the result
+     * over the defaults (an empty map for none); all problems of the run are reported together.
+     *
+     * @throws PlatformSecretsException.Invalid with the problems of every file and override
      */
     public Values load(MapNode defaults, List<Path> files, List<ValuesOverride> overrides) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Objects.requireNonNull(defaults, "defaults");
+        ProblemCollector problems = new ProblemCollector();
+        MapNode user = MapNode.empty(Origin.UNKNOWN);
+        for (Path file : List.copyOf(files)) {
+            try {
+                user = HelmMerge.mergeMaps(user, parse(file));
+            } catch (PlatformSecretsException.Invalid invalid) {
+                problems.addAll(invalid.problems());
+            }
+        }
+        for (ValuesOverride override : List.copyOf(overrides)) {
+            try {
+                user = Overrides.apply(user, override, limits);
+            } catch (PlatformSecretsException.Invalid invalid) {
+                problems.addAll(invalid.problems());
+            }
+        }
+        problems.throwIfErrors();
+        return Values.of(HelmMerge.coalesce(defaults, user));
+    }
+
+    /** Types plain scalars and keys as Helm's YAML 1.1 reading does. */
+    private static final class HelmNodeFactory implements ValueNodeFactory {
+        @Override
+        public ValueNode plainScalar(String text, Origin origin) {
+            return HelmTyping.plain(text, origin);
+        }
+
+        @Override
+        public String plainKey(String text) {
+            return HelmTyping.plainKey(text);
+        }
     }
 }

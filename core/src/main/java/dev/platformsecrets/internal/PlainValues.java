@@ -1,0 +1,110 @@
+package dev.platformsecrets.internal;
+
+import dev.platformsecrets.values.ListNode;
+import dev.platformsecrets.values.MapNode;
+import dev.platformsecrets.values.NullNode;
+import dev.platformsecrets.values.ScalarNode;
+import dev.platformsecrets.values.ValueNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+/**
+ * Converts values trees to plain Java objects (maps, lists, strings, booleans, numbers) for
+ * Jackson to write, typing scalars the way Helm types them.
+ */
+public final class PlainValues {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private PlainValues() {
+    }
+
+    /** The plain form of a node; maps keep their written order. */
+    public static Object plain(ValueNode node) {
+        if (node instanceof MapNode map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.entries().forEach((key, value) -> out.put(key, plain(value)));
+            return out;
+        }
+        if (node instanceof ListNode list) {
+            List<Object> out = new ArrayList<>();
+            list.items().forEach(item -> out.add(plain(item)));
+            return out;
+        }
+        if (node instanceof NullNode) {
+            return null;
+        }
+        return scalar((ScalarNode) node);
+    }
+
+    private static Object scalar(ScalarNode scalar) {
+        String text = scalar.text();
+        switch (scalar.helmType()) {
+            case BOOLEAN:
+                return scalar.isTruthy();
+            case NULL:
+                return null;
+            case INTEGER:
+                return text.matches("[-+]?[0-9]+") ? new BigInteger(text) : text;
+            case FLOAT:
+                try {
+                    return new BigDecimal(text);
+                } catch (NumberFormatException notDecimal) {
+                    return text;
+                }
+            default:
+                return text;
+        }
+    }
+
+    /** A copy of a plain value with every map sorted by key, as Helm's {@code toYaml} sorts them. */
+    public static Object sorted(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new TreeMap<>();
+            map.forEach((key, item) -> out.put(String.valueOf(key), sorted(item)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(item -> out.add(sorted(item)));
+            return out;
+        }
+        return value;
+    }
+
+    /** Block-style YAML text of a plain value, without a document marker, quoting only where needed. */
+    public static String toYaml(Object value) {
+        return YAML.writeValueAsString(value);
+    }
+
+    /** Compact JSON text of a plain value. */
+    public static String toJson(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    /**
+     * Reads YAML text into plain Java objects.
+     *
+     * @throws IllegalArgumentException when the text is not YAML (the message holds no input text)
+     */
+    public static Object fromYaml(String text) {
+        try {
+            return YAML.readValue(text, Object.class);
+        } catch (JacksonException bad) {
+            throw new IllegalArgumentException("not valid YAML", bad);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.platformsecrets.internal.yaml;
+
+import dev.platformsecrets.KeyPath;
+import dev.platformsecrets.Origin;
+import dev.platformsecrets.PlatformSecretsException;
+import dev.platformsecrets.internal.Utf8;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads a file as strict UTF-8 within a byte limit, with errors that name the file and position. */
+public final class SourceText {
+
+    private SourceText() {
+    }
+
+    /**
+     * Reads {@code file}, refusing files over {@code maxBytes} (checked before and while reading)
+     * and bytes that are not UTF-8; a leading byte-order mark is dropped.
+     *
+     * @param label the name that origins carry for this file
+     */
+    public static String read(Path file, String label, long maxBytes) {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            if (Files.size(file) > maxBytes) {
+                throw tooLarge(label, maxBytes);
+            }
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException e) {
+            throw PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
+                    "cannot read the file (" + reason(e) + ")");
+        }
+        if (bytes.length > maxBytes) {
+            throw tooLarge(label, maxBytes);
+        }
+        return decode(bytes, label);
+    }
+
+    private static String reason(IOException error) {
+        if (error instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (error instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (error instanceof java.nio.file.FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
+        }
+        return error.getClass().getSimpleName();
+    }
+
+    private static PlatformSecretsException tooLarge(String label, long maxBytes) {
+        return PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
+                "the file is larger than the limit of " + maxBytes + " bytes");
+    }
+
+    /** Decodes strict UTF-8 (see {@link Utf8}); the error names the line and column of the first bad byte. */
+    public static String decode(byte[] bytes, String label) {
+        return Utf8.decode(bytes, label);
+    }
+
+    /** The 1-based position just after {@code before}, counting columns in code points. */
+    static Origin positionAfter(String before, String label) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < before.length(); i++) {
+            if (before.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return Origin.at(label, line, before.codePointCount(lineStart, before.length()) + 1);
+    }
+
+    /** The 1-based position of the code point at {@code codePointIndex} of {@code text}. */
+    static Origin positionOfCodePoint(String text, int codePointIndex, String label) {
+        int charIndex;
+        try {
+            charIndex = text.offsetByCodePoints(0, Math.max(0, codePointIndex));
+        } catch (IndexOutOfBoundsException beyondEnd) {
+            charIndex = text.length();
+        }
+        return positionAfter(text.substring(0, charIndex), label);
+    }
+}

@@ -1,0 +1,297 @@
+package dev.platformsecrets.internal.yaml;
+
+import dev.platformsecrets.KeyPath;
+import dev.platformsecrets.Origin;
+import dev.platformsecrets.PlatformSecretsException;
+import dev.platformsecrets.Problem;
+import dev.platformsecrets.internal.ProblemCollector;
+import dev.platformsecrets.values.ListNode;
+import dev.platformsecrets.values.LoadLimits;
+import dev.platformsecrets.values.MapNode;
+import dev.platformsecrets.values.NullNode;
+import dev.platformsecrets.values.ScalarNode;
+import dev.platformsecrets.values.ScalarStyle;
+import dev.platformsecrets.values.ValueNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.ConstructNode;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.Schema;
+
+/**
+ * Reads one values document through snakeyaml-engine's node tree into a {@link MapNode} whose every
+ * node keeps its origin.
+ *
+ * <p>Reading runs in two passes. The first walks the parser's events to enforce the limits that
+ * the node tree cannot (nesting depth, alias uses, one document, known tags) before any tree is
+ * built, so that hostile input never reaches the recursive composer. The second composes the node
+ * tree and converts it, counting expanded nodes against the node limit and detecting duplicate
+ * keys with both origins. Plain scalars are typed by the {@link ValueNodeFactory}; snakeyaml's own
+ * YAML 1.2 typing is switched off by a schema that marks them instead.
+ */
+public final class YamlValuesReader {
+
+    /** The tag our schema gives every plain, untagged scalar, so that the factory types it. */
+    private static final Tag PLAIN = new Tag("tag:platformsecrets.dev,2026:plain");
+    private static final Set<String> STANDARD_SCALAR_TAGS = Set.of(
+            Tag.STR.getValue(), Tag.INT.getValue(), Tag.FLOAT.getValue(), Tag.BOOL.getValue(), Tag.NULL.getValue());
+    private static final Set<String> ALLOWED_TAGS = Set.of(
+            "!", Tag.STR.getValue(), Tag.INT.getValue(), Tag.FLOAT.getValue(), Tag.BOOL.getValue(),
+            Tag.NULL.getValue(), Tag.MAP.getValue(), Tag.SEQ.getValue());
+    private static final String MERGE_KEY = "<<";
+
+    private final LoadLimits limits;
+    private final ValueNodeFactory factory;
+
+    /** A reader with the given limits and scalar typing. */
+    public YamlValuesReader(LoadLimits limits, ValueNodeFactory factory) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.factory = Objects.requireNonNull(factory, "factory");
+    }
+
+    /**
+     * Reads one YAML document holding a mapping (an empty document is an empty mapping).
+     *
+     * @param label the name every origin carries
+     * @throws PlatformSecretsException.Invalid with every problem found, never echoing the text
+     */
+    public MapNode read(String text, String label) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(label, "label");
+        if (text.length() > limits.maxCodePoints() && text.codePointCount(0, text.length()) > limits.maxCodePoints()) {
+            throw PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
+                    "the document is larger than the limit of " + limits.maxCodePoints() + " characters");
+        }
+        LoadSettings settings = settings(label);
+        try {
+            checkEvents(settings, text, label);
+            Optional<Node> document = new Composer(settings, parser(settings, text)).getSingleNode();
+            if (document.isEmpty()) {
+                return MapNode.empty(Origin.at(label, 1, 1));
+            }
+            return new Conversion(label).top(document.get());
+        } catch (YamlEngineException error) {
+            throw new PlatformSecretsException.Invalid(List.of(YamlProblems.of(error, text, label)), error);
+        } catch (StackOverflowError tooDeep) {
+            throw PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
+                    "the document nests too deeply to be read");
+        }
+    }
+
+    private LoadSettings settings(String label) {
+        return LoadSettings.builder()
+                .setLabel(label)
+                .setAllowDuplicateKeys(true)
+                .setAllowNonScalarKeys(true)
+                .setMaxAliasesForCollections(Math.max(1, limits.maxAliases()))
+                .setCodePointLimit(limits.maxCodePoints() + 1)
+                .setSchema(new PlainMarkingSchema())
+                .build();
+    }
+
+    /** First pass: depth, aliases, documents and tags, from the parser's events. */
+    private void checkEvents(LoadSettings settings, String text, String label) {
+        ProblemCollector problems = new ProblemCollector();
+        int depth = 0;
+        int aliases = 0;
+        int documents = 0;
+        ParserImpl parser = parser(settings, text);
+        while (parser.hasNext()) {
+            Event event = parser.next();
+            Origin origin = event.getStartMark().map(mark -> YamlProblems.origin(mark, label)).orElse(Origin.of(label));
+            switch (event.getEventId()) {
+                case DocumentStart -> {
+                    if (++documents > 1) {
+                        problems.error(origin, KeyPath.root(),
+                                "a second YAML document starts here; a values file holds exactly one document");
+                        throw new PlatformSecretsException.Invalid(problems.problems());
+                    }
+                }
+                case MappingStart, SequenceStart -> {
+                    if (++depth > limits.maxDepth()) {
+                        problems.error(origin, KeyPath.root(),
+                                "maps and lists nest deeper than the limit of " + limits.maxDepth() + " levels");
+                        throw new PlatformSecretsException.Invalid(problems.problems());
+                    }
+                    checkTag(((CollectionStartEvent) event).getTag(), origin, problems);
+                }
+                case MappingEnd, SequenceEnd -> depth--;
+                case Alias -> {
+                    if (++aliases > limits.maxAliases()) {
+                        problems.error(origin, KeyPath.root(),
+                                "more alias uses (*name) than the limit of " + limits.maxAliases());
+                        throw new PlatformSecretsException.Invalid(problems.problems());
+                    }
+                }
+                case Scalar -> checkTag(((ScalarEvent) event).getTag(), origin, problems);
+                default -> {
+                    // stream and document ends, comments: nothing to check
+                }
+            }
+        }
+        problems.throwIfErrors();
+    }
+
+    private static ParserImpl parser(LoadSettings settings, String text) {
+        return new ParserImpl(settings, new StreamReader(settings, text));
+    }
+
+    private static void checkTag(Optional<String> tag, Origin origin, ProblemCollector problems) {
+        if (tag.isPresent() && !ALLOWED_TAGS.contains(tag.get())) {
+            problems.error(origin, KeyPath.root(), "an unsupported YAML tag; values files hold only strings, numbers, "
+                    + "booleans, nulls, lists and maps (remove the tag)");
+        }
+    }
+
+    /** Second pass: the composed node tree to values nodes, one conversion per document. */
+    private final class Conversion {
+        private final String label;
+        private final ProblemCollector problems = new ProblemCollector();
+        private int nodes;
+
+        Conversion(String label) {
+            this.label = label;
+        }
+
+        MapNode top(Node root) {
+            Origin origin = origin(root);
+            ValueNode converted = convert(root, KeyPath.root(), 0);
+            problems.throwIfErrors();
+            if (converted instanceof MapNode map) {
+                return map;
+            }
+            if (converted instanceof NullNode) {
+                return MapNode.empty(origin);
+            }
+            throw PlatformSecretsException.Invalid.of(origin, KeyPath.root(),
+                    "the top level of a values file must be a map of keys to values, not a "
+                            + (converted instanceof ListNode ? "list" : "single value"));
+        }
+
+        private Origin origin(Node node) {
+            return node.getStartMark().map(mark -> YamlProblems.origin(mark, label)).orElse(Origin.of(label));
+        }
+
+        private ValueNode convert(Node node, KeyPath path, int depth) {
+            if (++nodes > limits.maxNodes()) {
+                throw limitExceeded(node, "the document expands to more than " + limits.maxNodes()
+                        + " values (aliases repeat what they refer to)");
+            }
+            if (depth > limits.maxDepth()) {
+                throw limitExceeded(node, "maps and lists nest deeper than the limit of " + limits.maxDepth()
+                        + " levels (an alias that refers to itself?)");
+            }
+            Origin origin = origin(node);
+            if (node instanceof MappingNode mapping) {
+                return mapping(mapping, path, depth, origin);
+            }
+            if (node instanceof SequenceNode sequence) {
+                List<ValueNode> items = new ArrayList<>(sequence.getValue().size());
+                for (Node item : sequence.getValue()) {
+                    items.add(convert(item, path.index(items.size()), depth + 1));
+                }
+                return new ListNode(items, origin);
+            }
+            return scalar((org.snakeyaml.engine.v2.nodes.ScalarNode) node, origin);
+        }
+
+        private PlatformSecretsException limitExceeded(Node node, String message) {
+            List<Problem> all = new ArrayList<>(problems.problems());
+            all.add(Problem.error(origin(node), KeyPath.root(), message));
+            return new PlatformSecretsException.Invalid(all);
+        }
+
+        private ValueNode scalar(org.snakeyaml.engine.v2.nodes.ScalarNode scalar, Origin origin) {
+            Tag tag = scalar.getTag();
+            String text = scalar.getValue();
+            if (tag.equals(PLAIN) || (scalar.isPlain() && STANDARD_SCALAR_TAGS.contains(tag.getValue())
+                    && !tag.equals(Tag.STR))) {
+                return factory.plainScalar(text, origin);
+            }
+            return ScalarNode.string(text, style(scalar.getScalarStyle()), origin);
+        }
+
+        private MapNode mapping(MappingNode mapping, KeyPath path, int depth, Origin origin) {
+            Map<String, ValueNode> entries = new LinkedHashMap<>();
+            Map<String, Origin> keyOrigins = new LinkedHashMap<>();
+            List<MapNode> mergedIn = new ArrayList<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                Node keyNode = tuple.getKeyNode();
+                Origin keyOrigin = origin(keyNode);
+                if (!(keyNode instanceof org.snakeyaml.engine.v2.nodes.ScalarNode keyScalar)) {
+                    problems.error(keyOrigin, path, "a map or list cannot be a key; keys are strings");
+                    continue;
+                }
+                if (keyScalar.getTag().equals(PLAIN) && keyScalar.getValue().equals(MERGE_KEY)) {
+                    mergeSources(tuple.getValueNode(), path, depth, mergedIn);
+                    continue;
+                }
+                String key = keyScalar.getTag().equals(PLAIN) ? factory.plainKey(keyScalar.getValue()) : keyScalar.getValue();
+                KeyPath keyPath = path.key(key);
+                Origin first = keyOrigins.putIfAbsent(key, keyOrigin);
+                if (first != null) {
+                    problems.error(keyOrigin, keyPath, "duplicate key; it is already set at " + first.render());
+                    continue;
+                }
+                entries.put(key, convert(tuple.getValueNode(), keyPath, depth + 1));
+            }
+            for (MapNode source : mergedIn) {
+                source.entries().forEach(entries::putIfAbsent);
+            }
+            return new MapNode(entries, origin);
+        }
+
+        /** YAML 1.1 merge keys ({@code <<: *base} or a list of them), as go-yaml v2 honours them. */
+        private void mergeSources(Node value, KeyPath path, int depth, List<MapNode> mergedIn) {
+            List<Node> sources = value instanceof SequenceNode sequence ? sequence.getValue() : List.of(value);
+            for (Node source : sources) {
+                ValueNode converted = convert(source, path, depth + 1);
+                if (converted instanceof MapNode map) {
+                    mergedIn.add(map);
+                } else {
+                    problems.error(origin(source), path, "a merge key (<<) must refer to a map or a list of maps");
+                }
+            }
+        }
+    }
+
+    private static ScalarStyle style(org.snakeyaml.engine.v2.common.ScalarStyle style) {
+        return switch (style) {
+            case SINGLE_QUOTED -> ScalarStyle.SINGLE_QUOTED;
+            case DOUBLE_QUOTED, JSON_SCALAR_STYLE -> ScalarStyle.DOUBLE_QUOTED;
+            case LITERAL -> ScalarStyle.LITERAL;
+            case FOLDED -> ScalarStyle.FOLDED;
+            case PLAIN -> ScalarStyle.PLAIN;
+        };
+    }
+
+    /** A schema that leaves plain scalars untyped (tagged {@link #PLAIN}) and quoted ones strings. */
+    private static final class PlainMarkingSchema implements Schema {
+        @Override
+        public org.snakeyaml.engine.v2.resolver.ScalarResolver getScalarResolver() {
+            return (value, implicit) -> Boolean.TRUE.equals(implicit) ? PLAIN : Tag.STR;
+        }
+
+        @Override
+        public Map<Tag, ConstructNode> getSchemaTagConstructors() {
+            return Map.of();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.platformsecrets.resolve;
+
+import dev.platformsecrets.Problem;
+import dev.platformsecrets.SensitiveValue;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The complete result of resolving a rule table against values: the decision for every rule, the
+ * data of every platform Secret that received a value, the plaintext values of plaintext rows, and
+ * the warnings of the run. Immutable; {@link #toString()} shows no value.
+ */
+public final class Resolution {
+
+    private final String tableName;
+    private final List<RuleOutcome> outcomes;
+    private final Map<RuleOutcome, SensitiveValue> values;
+    private final List<Problem> warnings;
+
+    Resolution(String tableName, List<RuleOutcome> outcomes, Map<RuleOutcome, SensitiveValue> values,
+            List<Problem> warnings) {
+        this.tableName = Objects.requireNonNull(tableName, "tableName");
+        this.outcomes = List.copyOf(outcomes);
+        this.values = Map.copyOf(values);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** The name of the rule table that was resolved. */
+    public String tableName() {
+        return tableName;
+    }
+
+    /** One outcome per rule, in table order. */
+    public List<RuleOutcome> outcomes() {
+        return outcomes;
+    }
+
+    /** The warnings of the run (a resolution with errors is never made). */
+    public List<Problem> warnings() {
+        return warnings;
+    }
+
+    /** The value an outcome resolved to, if it resolved to one (existing, absent, missing and inactive do not). */
+    public Optional<SensitiveValue> value(RuleOutcome outcome) {
+        return Optional.ofNullable(values.get(outcome));
+    }
+
+    /**
+     * The platform Secrets that received at least one value: Secret name to sorted key to value.
+     * Plaintext rows are not here; see {@link #plaintext()}.
+     */
+    public SortedMap<String, SortedMap<String, SensitiveValue>> secrets() {
+        SortedMap<String, SortedMap<String, SensitiveValue>> out = new TreeMap<>();
+        for (RuleOutcome outcome : outcomes) {
+            SensitiveValue value = values.get(outcome);
+            if (value != null && outcome.rule().secret().isPresent()) {
+                out.computeIfAbsent(outcome.rule().secret().get(), name -> new TreeMap<>())
+                        .put(outcome.rule().key(), value);
+            }
+        }
+        out.replaceAll((name, data) -> Collections.unmodifiableSortedMap(data));
+        return Collections.unmodifiableSortedMap(out);
+    }
+
+    /** The values of plaintext rows given as RAW values, by rule key, for the workload manifests. */
+    public SortedMap<String, SensitiveValue> plaintext() {
+        SortedMap<String, SensitiveValue> out = new TreeMap<>();
+        for (RuleOutcome outcome : outcomes) {
+            if (outcome.decision() instanceof Decision.Plaintext) {
+                out.put(outcome.rule().key(), values.get(outcome));
+            }
+        }
+        return Collections.unmodifiableSortedMap(out);
+    }
+
+    /** Every distinct {@code {name, key}} that workloads must reference, in table order. */
+    public List<SecretReference> references() {
+        LinkedHashSet<SecretReference> out = new LinkedHashSet<>();
+        for (RuleOutcome outcome : outcomes) {
+            outcome.decision().reference().ifPresent(out::add);
+        }
+        return List.copyOf(new ArrayList<>(out));
+    }
+
+    @Override
+    public String toString() {
+        return "Resolution[" + tableName + ", " + outcomes.size() + " rules, " + secrets().keySet() + "]";
+    }
+}

@@ -1,0 +1,239 @@
+package dev.platformsecrets.resolve;
+
+import dev.platformsecrets.KeyPath;
+import dev.platformsecrets.Origin;
+import dev.platformsecrets.SensitiveValue;
+import dev.platformsecrets.internal.ProblemCollector;
+import dev.platformsecrets.rules.AttributePair;
+import dev.platformsecrets.rules.Delivery;
+import dev.platformsecrets.rules.RuleTable;
+import dev.platformsecrets.rules.SecretRule;
+import dev.platformsecrets.rules.ValueFormat;
+import dev.platformsecrets.values.ListNode;
+import dev.platformsecrets.values.MapNode;
+import dev.platformsecrets.values.Presence;
+import dev.platformsecrets.values.ScalarNode;
+import dev.platformsecrets.values.ValueNode;
+import dev.platformsecrets.values.Values;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The eight resolution steps of DESIGN.md section 4 for one rule at a time; collects problems. */
+final class RuleSteps {
+
+    /** A decision and, when the rule resolved to one, its value. */
+    static final class Step {
+        private final Decision decision;
+        private final SensitiveValue value;
+
+        private Step(Decision decision, SensitiveValue value) {
+            this.decision = decision;
+            this.value = value;
+        }
+
+        static Step of(Decision decision) {
+            return new Step(decision, null);
+        }
+
+        static Step of(Decision decision, Optional<SensitiveValue> value) {
+            return new Step(decision, value.orElse(null));
+        }
+
+        Decision decision() {
+            return decision;
+        }
+
+        Optional<SensitiveValue> value() {
+            return Optional.ofNullable(value);
+        }
+    }
+
+    private final Values values;
+    private final ExistingSecrets existing;
+    private final ValueGenerator generator;
+    private final Set<String> rotate;
+    private final RuleTable table;
+    private final ProblemCollector problems;
+
+    RuleSteps(Values values, ExistingSecrets existing, ValueGenerator generator, Set<String> rotate, RuleTable table,
+            ProblemCollector problems) {
+        this.values = values;
+        this.existing = existing;
+        this.generator = generator;
+        this.rotate = rotate;
+        this.table = table;
+        this.problems = problems;
+    }
+
+    Step resolve(SecretRule rule) {
+        if (!rule.when().test(values)) {
+            warnIfIgnored(rule);
+            return Step.of(new Decision.Inactive());
+        }
+        Optional<Step> chosen = fromPair(rule, rule.nameAttribute(), rule.keyAttribute(), rule.key(),
+                rule.rawAttribute(), Optional.empty());
+        for (AttributePair pair : rule.deprecated()) {
+            if (chosen.isPresent()) {
+                break;
+            }
+            chosen = fromPair(rule, Optional.of(pair.nameAttribute()), Optional.empty(), pair.key(),
+                    pair.rawAttribute(), Optional.of(pair));
+        }
+        return chosen.orElseGet(() -> unset(rule));
+    }
+
+    private Step unset(SecretRule rule) {
+        Optional<SecretReference> platform = rule.secret().map(name -> new SecretReference(name, rule.key()));
+        if (rule.generation().isPresent() && platform.isPresent() && !rotated(rule)) {
+            Optional<SensitiveValue> earlier = existing.find(platform.get().name())
+                    .flatMap(data -> Optional.ofNullable(data.get(rule.key())));
+            if (earlier.isPresent()) {
+                return Step.of(new Decision.Reused(platform.get()), earlier);
+            }
+        }
+        if (rule.fallback().isPresent() && rule.fallback().get().when().test(values) && platform.isPresent()) {
+            return Step.of(new Decision.Fallback(platform.get()), Optional.of(fallbackValue(rule)));
+        }
+        if (rule.generation().isPresent() && platform.isPresent()) {
+            return Step.of(new Decision.Generated(platform.get()),
+                    Optional.of(generator.generate(rule.generation().get())));
+        }
+        if (rule.required()) {
+            problems.error(Origin.UNKNOWN, rule.rawAttribute(), "required value for " + rule.label() + " is not set: "
+                    + howToSet(rule) + " (in a values file given with -f, or with --set)");
+            return Step.of(new Decision.Missing());
+        }
+        return Step.of(new Decision.Absent());
+    }
+
+    private static String howToSet(SecretRule rule) {
+        String raw = "set " + rule.rawAttribute().render() + " to the value";
+        return rule.nameAttribute()
+                .map(name -> "set " + name.render() + " to the name of an existing Secret holding key '" + rule.key()
+                        + "', or " + raw.substring(4))
+                .orElse(raw);
+    }
+
+    private boolean rotated(SecretRule rule) {
+        return rotate.contains(rule.key()) || rotate.contains(rule.label());
+    }
+
+    private Optional<Step> fromPair(SecretRule rule, Optional<KeyPath> name, Optional<KeyPath> keyAttribute,
+            String defaultKey, KeyPath raw, Optional<AttributePair> deprecatedPair) {
+        Optional<ValueNode> nameNode = name.flatMap(values::find).filter(node -> Presence.of(node) == Presence.SET);
+        Optional<ValueNode> rawNode = values.find(raw).filter(node -> Presence.of(node) == Presence.SET);
+        if (nameNode.isPresent()) {
+            deprecatedPair.ifPresent(pair -> warnDeprecated(name.get(), nameNode.get(), rule.nameAttribute()));
+            rawNode.filter(node -> !fromTableDefaults(node)).ifPresent(node -> problems.warning(node.origin(), raw, "ignored because " + name.get().render()
+                    + " names an existing Secret; remove the plaintext value from your values"));
+            return Optional.of(existing(rule, name.get(), nameNode.get(), keyAttribute, defaultKey));
+        }
+        if (rawNode.isPresent()) {
+            deprecatedPair.ifPresent(pair -> warnDeprecated(raw, rawNode.get(), Optional.of(rule.rawAttribute())));
+            Optional<SensitiveValue> value = provided(rule, raw, rawNode.get());
+            Origin origin = originOf(rawNode.get());
+            Decision decision = rule.delivery() == Delivery.PLAINTEXT ? new Decision.Plaintext(origin)
+                    : new Decision.Provided(new SecretReference(rule.secret().orElseThrow(), rule.key()), origin);
+            return Optional.of(Step.of(decision, value));
+        }
+        return Optional.empty();
+    }
+
+    private void warnDeprecated(KeyPath used, ValueNode node, Optional<KeyPath> replacement) {
+        problems.warning(node.origin(), used, "deprecated" + replacement.map(r -> "; use " + r.render() + " instead")
+                .orElse(""));
+    }
+
+    private Step existing(SecretRule rule, KeyPath name, ValueNode nameNode, Optional<KeyPath> keyAttribute,
+            String defaultKey) {
+        if (!(nameNode instanceof ScalarNode scalar) || !scalar.isString()) {
+            problems.error(nameNode.origin(), name, "must be the name of an existing Secret (a string)");
+            return Step.of(new Decision.Absent());
+        }
+        String key = keyAttribute.flatMap(values::find)
+                .filter(node -> node instanceof ScalarNode keyScalar && keyScalar.isString() && !keyScalar.text().isEmpty())
+                .map(node -> ((ScalarNode) node).text())
+                .orElse(defaultKey);
+        SecretReference reference = new SecretReference(scalar.text(), key);
+        if (existing.isKnown()) {
+            Optional<Map<String, SensitiveValue>> data = existing.find(reference.name());
+            if (data.isEmpty()) {
+                problems.error(nameNode.origin(), name, "Secret '" + reference.name() + "' does not exist; create it"
+                        + " before installing, or " + (rule.generation().isPresent() ? "unset " + name.render()
+                        + " to let the platform generate the value" : "set " + rule.rawAttribute().render() + " instead"));
+            } else if (!data.get().containsKey(key)) {
+                problems.error(nameNode.origin(), name, "Secret '" + reference.name() + "' has no key '" + key
+                        + "' (it has: " + String.join(", ", new java.util.TreeSet<>(data.get().keySet())) + ")");
+            }
+        }
+        return Step.of(new Decision.Existing(reference, originOf(nameNode)));
+    }
+
+    private Optional<SensitiveValue> provided(SecretRule rule, KeyPath raw, ValueNode node) {
+        if (node instanceof ScalarNode scalar) {
+            if (!scalar.isString()) {
+                problems.error(scalar.origin(), raw, "must be a string, but this is "
+                        + scalar.retypingReason().orElse("not a string for Helm")
+                        + "; put the value in quotes (\"...\") so that Helm keeps it exactly as written");
+                return Optional.empty();
+            }
+            SensitiveValue value = SensitiveValue.ofUtf8(scalar.text());
+            if (value.endsWithNewline()) {
+                problems.warning(scalar.origin(), raw, "the value ends with a newline, which becomes part of the"
+                        + " secret; use a '|-' block or remove the trailing newline if it is not meant");
+            }
+            return Optional.of(value);
+        }
+        if (rule.format() == ValueFormat.STRING) {
+            String kind = node instanceof MapNode ? "a map" : node instanceof ListNode ? "a list" : "not a string";
+            problems.error(node.origin(), raw, "must be a string but is " + kind);
+            return Optional.empty();
+        }
+        Object plain = StructuredValues.plain(node);
+        if (rule.fallback().isPresent() && rule.fallback().get().when().test(values)) {
+            plain = StructuredValues.merge(StructuredValues.parseFallback(rule.fallback().get().value()), plain);
+        }
+        return Optional.of(SensitiveValue.ofUtf8(StructuredValues.write(plain, rule.format())));
+    }
+
+    private SensitiveValue fallbackValue(SecretRule rule) {
+        String text = rule.fallback().orElseThrow().value();
+        if (rule.format() == ValueFormat.STRING) {
+            return SensitiveValue.ofUtf8(text);
+        }
+        return SensitiveValue.ofUtf8(StructuredValues.write(StructuredValues.parseFallback(text), rule.format()));
+    }
+
+    private void warnIfIgnored(SecretRule rule) {
+        for (KeyPath attribute : attributes(rule)) {
+            Optional<ValueNode> node = values.find(attribute).filter(n -> Presence.of(n) == Presence.SET);
+            if (node.isEmpty() || fromTableDefaults(node.get()) || readByActiveRule(attribute)) {
+                continue;
+            }
+            problems.warning(node.get().origin(), attribute, "is set but not used: " + rule.label()
+                    + " applies only when " + rule.when().render());
+        }
+    }
+
+    private static java.util.List<KeyPath> attributes(SecretRule rule) {
+        java.util.List<KeyPath> out = new java.util.ArrayList<>();
+        rule.nameAttribute().ifPresent(out::add);
+        out.add(rule.rawAttribute());
+        return out;
+    }
+
+    /** Where a value was set; values from the table's defaults are labelled as such, not by line. */
+    private Origin originOf(ValueNode node) {
+        return fromTableDefaults(node) ? Origin.of(table.name() + " defaults") : node.origin();
+    }
+
+    private boolean fromTableDefaults(ValueNode node) {
+        Origin defaults = table.defaults().origin();
+        return !defaults.isUnknown() && node.origin().source().equals(defaults.source());
+    }
+
+    private boolean readByActiveRule(KeyPath attribute) {
+        return table.rules().stream().anyMatch(other -> other.when().test(values) && attributes(other).contains(attribute));
+    }
+}

@@ -1,0 +1,140 @@
+package dev.platformsecrets.resolve;
+
+import dev.platformsecrets.KeyPath;
+import dev.platformsecrets.PlatformSecretsException;
+import dev.platformsecrets.Problem;
+import dev.platformsecrets.internal.ProblemCollector;
+import dev.platformsecrets.rules.RuleTable;
+import dev.platformsecrets.rules.SecretRule;
+import dev.platformsecrets.values.Values;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.HashMap;
+
+/**
+ * Resolves a {@link RuleTable} against merged {@link Values}: for every rule, in table order, the
+ * first of DESIGN.md section 4's eight steps that applies (inactive, existing, provided or a
+ * deprecated pair, reused, fallback, generated, missing, absent).
+ *
+ * <p>All problems of a run are collected; the result is a complete {@link Resolution} or a
+ * {@link PlatformSecretsException.Invalid} listing every error (and the warnings), never a partial
+ * result. Thread-safe when its {@link ValueGenerator} is.
+ */
+public final class SecretResolver {
+
+    private final RuleTable table;
+    private final ExistingSecrets existing;
+    private final ValueGenerator generator;
+    private final Set<String> rotate;
+
+    private SecretResolver(Builder builder) {
+        this.table = builder.table;
+        this.existing = builder.existing;
+        this.generator = builder.generator;
+        this.rotate = Set.copyOf(builder.rotate);
+    }
+
+    /** A builder resolving {@code table}; nothing existing, secure generation, nothing rotated. */
+    public static Builder builder(RuleTable table) {
+        return new Builder(table);
+    }
+
+    /**
+     * Resolves every rule.
+     *
+     * @throws PlatformSecretsException.Invalid with every problem when any is an error
+     */
+    public Resolution resolve(Values values) {
+        Objects.requireNonNull(values, "values");
+        ProblemCollector problems = new ProblemCollector();
+        checkRotations(problems);
+        RuleSteps steps = new RuleSteps(values, existing, generator, rotate, table, problems);
+        List<RuleOutcome> outcomes = new ArrayList<>();
+        Map<RuleOutcome, dev.platformsecrets.SensitiveValue> resolved = new HashMap<>();
+        for (SecretRule rule : table.rules()) {
+            RuleSteps.Step step = steps.resolve(rule);
+            RuleOutcome outcome = new RuleOutcome(rule, step.decision());
+            outcomes.add(outcome);
+            step.value().ifPresent(value -> resolved.put(outcome, value));
+        }
+        checkActiveClashes(values, problems);
+        problems.throwIfErrors();
+        return new Resolution(table.name(), outcomes, resolved, problems.warnings());
+    }
+
+    private void checkRotations(ProblemCollector problems) {
+        for (String wanted : rotate) {
+            boolean known = table.rules().stream().anyMatch(rule -> rule.generation().isPresent()
+                    && (rule.key().equals(wanted) || rule.label().equals(wanted)));
+            if (!known) {
+                problems.error(dev.platformsecrets.Origin.of("--rotate"), KeyPath.root(),
+                        "no rule of table '" + table.name() + "' generates key '" + wanted + "'");
+            }
+        }
+    }
+
+    private void checkActiveClashes(Values values, ProblemCollector problems) {
+        Map<String, SecretRule> active = new HashMap<>();
+        Set<String> reported = new LinkedHashSet<>();
+        for (int i = 0; i < table.rules().size(); i++) {
+            SecretRule rule = table.rules().get(i);
+            if (rule.secret().isEmpty() || !rule.when().test(values)) {
+                continue;
+            }
+            SecretRule earlier = active.putIfAbsent(rule.label(), rule);
+            if (earlier != null && reported.add(rule.label())) {
+                problems.add(Problem.error(rule.origin(), KeyPath.root().key("rules").index(i),
+                        "rules " + earlier.origin().render() + " and " + rule.origin().render()
+                                + " are both active and both write key '" + rule.key() + "' of Secret '"
+                                + rule.secret().get() + "'; their 'when' conditions must exclude each other"));
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SecretResolver[" + table.name() + "]";
+    }
+
+    /** Configures a {@link SecretResolver}. */
+    public static final class Builder {
+        private final RuleTable table;
+        private ExistingSecrets existing = ExistingSecrets.none();
+        private ValueGenerator generator = ValueGenerator.secure();
+        private final Set<String> rotate = new LinkedHashSet<>();
+
+        private Builder(RuleTable table) {
+            this.table = Objects.requireNonNull(table, "table");
+        }
+
+        /** What already exists: referenced Secrets are checked against it and generated values reused from it. */
+        public Builder existing(ExistingSecrets secrets) {
+            this.existing = Objects.requireNonNull(secrets, "secrets");
+            return this;
+        }
+
+        /** The source of generated values (default {@link ValueGenerator#secure()}). */
+        public Builder generator(ValueGenerator valueGenerator) {
+            this.generator = Objects.requireNonNull(valueGenerator, "valueGenerator");
+            return this;
+        }
+
+        /**
+         * Generates this key afresh even when an existing Secret holds it; {@code key} is a rule's key
+         * ({@code root-token}) or {@code secret/key} ({@code pachyderm-auth/root-token}).
+         */
+        public Builder rotate(String key) {
+            this.rotate.add(Objects.requireNonNull(key, "key"));
+            return this;
+        }
+
+        /** The configured resolver. */
+        public SecretResolver build() {
+            return new SecretResolver(this);
+        }
+    }
+}

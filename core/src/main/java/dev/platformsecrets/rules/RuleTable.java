@@ -1,0 +1,90 @@
+package dev.platformsecrets.rules;
+
+import dev.platformsecrets.KeyPath;
+import dev.platformsecrets.Origin;
+import dev.platformsecrets.PlatformSecretsException;
+import dev.platformsecrets.Problem;
+import dev.platformsecrets.values.MapNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A named list of {@link SecretRule}s plus the defaults its rules read. Immutable.
+ *
+ * <p>The constructor refuses two rules that write one key of one Secret under the same condition;
+ * rules for one key under different conditions are allowed (the resolver refuses them when both
+ * are active at once).
+ *
+ * @param name the table's name, for example {@code pachyderm-2.10}
+ * @param description one line saying what the table is for
+ * @param rules the rows, in table order
+ * @param defaults a values tree merged under every user values file (empty for none)
+ */
+public record RuleTable(String name, String description, List<SecretRule> rules, MapNode defaults) {
+
+    /** The name of the default built-in table, the seed's Platform Secrets Map. */
+    public static final String DEFAULT_NAME = BuiltInTables.PLATFORM_SECRETS_MAP;
+
+    /**
+     * Checks the arguments and that no two rules write one key of one Secret under one condition.
+     *
+     * @throws PlatformSecretsException.Invalid listing every such pair, at the later rule's origin
+     */
+    public RuleTable {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(defaults, "defaults");
+        rules = List.copyOf(rules);
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("a rule table needs a name");
+        }
+        List<Problem> clashes = clashes(rules);
+        if (!clashes.isEmpty()) {
+            throw new PlatformSecretsException.Invalid(clashes);
+        }
+    }
+
+    /** A table without description and defaults, for tables built in code. */
+    public static RuleTable of(String name, List<SecretRule> rules) {
+        return new RuleTable(name, "", rules, MapNode.empty(Origin.UNKNOWN));
+    }
+
+    /**
+     * The built-in table with this name: {@code platform-secrets-map} (the default) or
+     * {@code pachyderm-2.10}.
+     *
+     * @throws PlatformSecretsException.NotFound for any other name
+     */
+    public static RuleTable builtIn(String name) {
+        return BuiltInTables.load(name);
+    }
+
+    /** The names of the built-in tables, the default first. */
+    public static List<String> builtInNames() {
+        return BuiltInTables.NAMES;
+    }
+
+    static List<Problem> clashes(List<SecretRule> rules) {
+        List<Problem> problems = new ArrayList<>();
+        for (int later = 0; later < rules.size(); later++) {
+            for (int earlier = 0; earlier < later; earlier++) {
+                SecretRule a = rules.get(earlier);
+                SecretRule b = rules.get(later);
+                if (a.secret().isPresent() && a.secret().equals(b.secret()) && a.key().equals(b.key())
+                        && a.when().equals(b.when())) {
+                    problems.add(Problem.error(b.origin(), KeyPath.root().key("rules").index(later),
+                            "rule writes key '" + b.key() + "' of Secret '" + b.secret().orElseThrow()
+                                    + "' under the same condition as rule " + earlier + " (" + a.origin().render()
+                                    + "); give them conditions that exclude each other"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public String toString() {
+        return "RuleTable[" + name + ", " + rules.size() + " rules]";
+    }
+}

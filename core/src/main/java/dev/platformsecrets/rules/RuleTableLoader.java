@@ -1,0 +1,302 @@
+package dev.platformsecrets.rules;
+
+import dev.platformsecrets.KeyPath;
+import dev.platformsecrets.Origin;
+import dev.platformsecrets.PlatformSecretsException;
+import dev.platformsecrets.internal.ProblemCollector;
+import dev.platformsecrets.values.HelmType;
+import dev.platformsecrets.values.ListNode;
+import dev.platformsecrets.values.MapNode;
+import dev.platformsecrets.values.ScalarNode;
+import dev.platformsecrets.values.ValueNode;
+import dev.platformsecrets.values.ValuesLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads rule tables in the documented YAML format, through the values loader so that every error
+ * names the table file's line and column. All problems of a table are reported together.
+ */
+public final class RuleTableLoader {
+
+    private static final Set<String> TABLE_FIELDS = Set.of("name", "description", "rules", "defaults");
+    private static final Set<String> RULE_FIELDS = Set.of("key", "secret", "nameAttribute", "keyAttribute",
+            "rawAttribute", "required", "generate", "format", "when", "fallback", "delivery", "deprecated");
+    private static final Set<String> GENERATE_FIELDS = Set.of("length", "charset");
+    private static final Set<String> FALLBACK_FIELDS = Set.of("when", "value");
+    private static final Set<String> PAIR_FIELDS = Set.of("nameAttribute", "key", "rawAttribute");
+
+    private final ProblemCollector problems = new ProblemCollector();
+
+    private RuleTableLoader() {
+    }
+
+    /**
+     * Reads a built-in table by name or a table file by path: a name of {@link RuleTable#builtInNames()}
+     * wins over a file of that name.
+     */
+    public static RuleTable byNameOrFile(String nameOrFile) {
+        if (RuleTable.builtInNames().contains(nameOrFile)) {
+            return RuleTable.builtIn(nameOrFile);
+        }
+        Path file = Path.of(nameOrFile);
+        if (!Files.isRegularFile(file)) {
+            throw new PlatformSecretsException.NotFound(Origin.of("--rules"), KeyPath.root(),
+                    "'" + nameOrFile + "' is neither a built-in rule table (" + String.join(", ", RuleTable.builtInNames())
+                            + ") nor a file");
+        }
+        return load(file);
+    }
+
+    /** Reads a table file. */
+    public static RuleTable load(Path file) {
+        return fromTree(ValuesLoader.withDefaults().parse(file));
+    }
+
+    /** Reads a table from YAML text; {@code sourceName} labels the origins of errors. */
+    public static RuleTable parse(String content, String sourceName) {
+        return fromTree(ValuesLoader.withDefaults().parse(content, sourceName));
+    }
+
+    /**
+     * Reads a table from a parsed YAML tree.
+     *
+     * @throws PlatformSecretsException.Invalid listing every problem of the table
+     */
+    public static RuleTable fromTree(MapNode tree) {
+        return new RuleTableLoader().table(tree);
+    }
+
+    private RuleTable table(MapNode tree) {
+        KeyPath root = KeyPath.root();
+        checkFields(tree, root, TABLE_FIELDS);
+        String name = string(tree, root, "name").orElse("");
+        if (name.isEmpty()) {
+            problems.error(tree.origin(), root.key("name"), "a rule table needs a name");
+        }
+        String description = string(tree, root, "description").orElse("");
+        List<SecretRule> rules = new ArrayList<>();
+        Optional<ValueNode> rulesNode = tree.get("rules");
+        if (rulesNode.isEmpty()) {
+            problems.error(tree.origin(), root.key("rules"), "a rule table needs a list of rules");
+        } else if (rulesNode.get() instanceof ListNode list) {
+            for (int i = 0; i < list.items().size(); i++) {
+                rule(list.items().get(i), root.key("rules").index(i)).ifPresent(rules::add);
+            }
+        } else {
+            problems.error(rulesNode.get().origin(), root.key("rules"), "expected a list of rules");
+        }
+        MapNode defaults = MapNode.empty(tree.origin());
+        Optional<ValueNode> defaultsNode = tree.get("defaults");
+        if (defaultsNode.isPresent()) {
+            if (defaultsNode.get() instanceof MapNode map) {
+                defaults = map;
+            } else {
+                problems.error(defaultsNode.get().origin(), root.key("defaults"), "expected a map of values");
+            }
+        }
+        problems.addAll(RuleTable.clashes(rules));
+        problems.throwIfErrors();
+        return new RuleTable(name, description, rules, defaults);
+    }
+
+    private Optional<SecretRule> rule(ValueNode node, KeyPath path) {
+        if (!(node instanceof MapNode map)) {
+            problems.error(node.origin(), path, "expected a rule (a map)");
+            return Optional.empty();
+        }
+        int before = problems.problems().size();
+        checkFields(map, path, RULE_FIELDS);
+        Optional<String> key = string(map, path, "key");
+        Optional<KeyPath> raw = keyPath(map, path, "rawAttribute");
+        if (key.isEmpty() || key.get().isEmpty()) {
+            problems.error(map.origin(), path.key("key"), "a rule needs a key");
+        }
+        if (raw.isEmpty()) {
+            problems.error(map.origin(), path.key("rawAttribute"), "a rule needs a rawAttribute");
+        }
+        if (key.isEmpty() || raw.isEmpty()) {
+            parseOptionalParts(map, path, SecretRule.builder("x", "x"));
+            return Optional.empty();
+        }
+        SecretRule.Builder builder = SecretRule.builder(key.get(), raw.get().render()).origin(map.origin());
+        string(map, path, "secret").ifPresent(builder::secret);
+        keyPath(map, path, "nameAttribute").ifPresent(p -> builder.nameAttribute(p.render()));
+        keyPath(map, path, "keyAttribute").ifPresent(p -> builder.keyAttribute(p.render()));
+        parseOptionalParts(map, path, builder);
+        if (problems.problems().size() > before) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(builder.build());
+        } catch (IllegalArgumentException wrong) {
+            problems.error(map.origin(), path, wrong.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void parseOptionalParts(MapNode map, KeyPath path, SecretRule.Builder builder) {
+        field(map, "required").ifPresent(node -> bool(node, path.key("required")).ifPresent(builder::required));
+        field(map, "generate").ifPresent(node -> generation(node, path.key("generate")).ifPresent(builder::generate));
+        string(map, path, "format").ifPresent(label -> enumValue(ValueFormat.byLabel(label), map, path, "format",
+                "format must be string, yaml or json", builder::format));
+        string(map, path, "delivery").ifPresent(label -> enumValue(Delivery.byLabel(label), map, path,
+                "delivery", "delivery must be secret or plaintext", builder::delivery));
+        field(map, "when").ifPresent(node -> condition(node, path.key("when")).ifPresent(builder::when));
+        field(map, "fallback").ifPresent(node -> fallback(node, path.key("fallback")).ifPresent(builder::fallback));
+        field(map, "deprecated").ifPresent(node -> deprecated(node, path.key("deprecated"), builder));
+    }
+
+    private <T> void enumValue(Optional<T> value, MapNode map, KeyPath path, String name, String message,
+            Consumer<T> sink) {
+        if (value.isPresent()) {
+            sink.accept(value.get());
+        } else {
+            problems.error(map.get(name).orElseThrow().origin(), path.key(name), message);
+        }
+    }
+
+    private Optional<Generation> generation(ValueNode node, KeyPath path) {
+        if (!(node instanceof MapNode map)) {
+            problems.error(node.origin(), path, "expected {length: N, charset: alphanumeric|hex|ascii}");
+            return Optional.empty();
+        }
+        checkFields(map, path, GENERATE_FIELDS);
+        Optional<ValueNode> lengthNode = map.get("length");
+        int length = 0;
+        if (lengthNode.isEmpty()) {
+            problems.error(map.origin(), path.key("length"), "generate needs a length");
+        } else if (lengthNode.get() instanceof ScalarNode scalar && scalar.helmType() == HelmType.INTEGER
+                && scalar.text().matches("[0-9]{1,9}")) {
+            length = Integer.parseInt(scalar.text());
+            if (length < 1 || length > Generation.MAX_LENGTH) {
+                problems.error(scalar.origin(), path.key("length"),
+                        "generate.length must be between 1 and " + Generation.MAX_LENGTH);
+            }
+        } else {
+            problems.error(lengthNode.get().origin(), path.key("length"), "generate.length must be a whole number");
+        }
+        GeneratedCharset charset = GeneratedCharset.ALPHANUMERIC;
+        Optional<String> label = string(map, path, "charset");
+        if (label.isPresent()) {
+            Optional<GeneratedCharset> known = GeneratedCharset.byLabel(label.get());
+            if (known.isEmpty()) {
+                problems.error(map.get("charset").orElseThrow().origin(), path.key("charset"),
+                        "charset must be alphanumeric, hex or ascii");
+            } else {
+                charset = known.get();
+            }
+        }
+        if (length < 1 || length > Generation.MAX_LENGTH) {
+            return Optional.empty();
+        }
+        return Optional.of(new Generation(length, charset));
+    }
+
+    private Optional<Condition> condition(ValueNode node, KeyPath path) {
+        if (!(node instanceof ScalarNode scalar) || !scalar.isString()) {
+            problems.error(node.origin(), path, "expected a condition such as \"a.b && !c.d\"");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Condition.parse(scalar.text()));
+        } catch (IllegalArgumentException bad) {
+            problems.error(scalar.origin(), path, "bad condition: " + bad.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Fallback> fallback(ValueNode node, KeyPath path) {
+        if (!(node instanceof MapNode map)) {
+            problems.error(node.origin(), path, "expected {when: CONDITION, value: TEXT}");
+            return Optional.empty();
+        }
+        checkFields(map, path, FALLBACK_FIELDS);
+        Optional<Condition> when = map.get("when").isPresent()
+                ? condition(map.get("when").orElseThrow(), path.key("when")) : Optional.of(Condition.always());
+        Optional<String> value = string(map, path, "value");
+        if (map.get("value").isEmpty()) {
+            problems.error(map.origin(), path.key("value"), "a fallback needs a value");
+        }
+        return when.isPresent() && value.isPresent() ? Optional.of(new Fallback(when.get(), value.get())) : Optional.empty();
+    }
+
+    private void deprecated(ValueNode node, KeyPath path, SecretRule.Builder builder) {
+        if (!(node instanceof ListNode list)) {
+            problems.error(node.origin(), path, "expected a list of {nameAttribute, key, rawAttribute}");
+            return;
+        }
+        for (int i = 0; i < list.items().size(); i++) {
+            ValueNode item = list.items().get(i);
+            KeyPath itemPath = path.index(i);
+            if (!(item instanceof MapNode map)) {
+                problems.error(item.origin(), itemPath, "expected {nameAttribute, key, rawAttribute}");
+                continue;
+            }
+            checkFields(map, itemPath, PAIR_FIELDS);
+            Optional<KeyPath> name = keyPath(map, itemPath, "nameAttribute");
+            Optional<String> key = string(map, itemPath, "key");
+            Optional<KeyPath> raw = keyPath(map, itemPath, "rawAttribute");
+            if (name.isEmpty() || key.isEmpty() || key.get().isEmpty() || raw.isEmpty()) {
+                problems.error(map.origin(), itemPath, "a deprecated pair needs nameAttribute, key and rawAttribute");
+                continue;
+            }
+            builder.deprecated(new AttributePair(name.get(), key.get(), raw.get()));
+        }
+    }
+
+    private void checkFields(MapNode map, KeyPath path, Set<String> known) {
+        map.entries().forEach((name, value) -> {
+            if (!known.contains(name)) {
+                problems.error(value.origin(), path.key(name),
+                        "unknown field '" + name + "'; expected one of " + known.stream().sorted().toList());
+            }
+        });
+    }
+
+    private static Optional<ValueNode> field(MapNode map, String name) {
+        return map.get(name);
+    }
+
+    private Optional<String> string(MapNode map, KeyPath path, String name) {
+        Optional<ValueNode> node = map.get(name);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        if (node.get() instanceof ScalarNode scalar && scalar.isString()) {
+            return Optional.of(scalar.text());
+        }
+        problems.error(node.get().origin(), path.key(name), "expected a string");
+        return Optional.empty();
+    }
+
+    private Optional<Boolean> bool(ValueNode node, KeyPath path) {
+        if (node instanceof ScalarNode scalar && scalar.helmType() == HelmType.BOOLEAN) {
+            return Optional.of(scalar.isTruthy());
+        }
+        problems.error(node.origin(), path, "expected true or false");
+        return Optional.empty();
+    }
+
+    private Optional<KeyPath> keyPath(MapNode map, KeyPath path, String name) {
+        Optional<String> text = string(map, path, name);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            KeyPath parsed = KeyPath.parse(text.get());
+            if (parsed.isRoot()) {
+                throw new IllegalArgumentException("empty path");
+            }
+            return Optional.of(parsed);
+        } catch (IllegalArgumentException bad) {
+            problems.error(map.get(name).orElseThrow().origin(), path.key(name), "bad values path: " + bad.getMessage());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package dev.platformsecrets.values;
+
+import dev.platformsecrets.Origin;
+import java.math.BigInteger;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * How Helm types scalars: YAML 1.1 resolution as go-yaml v2 does it for values files, and the
+ * {@code --set} rules of Helm's strvals parser for overrides.
+ *
+ * <p>Values files reach templates through JSON, so every number becomes a float64: integers below
+ * one million print as written (in decimal), larger ones in exponent form. Retyping explanations
+ * never repeat the scalar: their examples are fixed, and the second example is used when the first
+ * happens to be the scalar itself.
+ */
+final class HelmTyping {
+
+    private static final Set<String> TRUE_WORDS = Set.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE",
+            "on", "On", "ON");
+    private static final Set<String> FALSE_WORDS = Set.of("n", "N", "no", "No", "NO", "false", "False", "FALSE",
+            "off", "Off", "OFF");
+    private static final Set<String> NULL_WORDS = Set.of("", "~", "null", "Null", "NULL");
+    private static final Set<String> SPECIAL_FLOATS = Set.of(".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF",
+            "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF");
+    /** go-yaml v2's {@code yamlStyleFloat}. */
+    private static final Pattern YAML_FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+    /** What Go's {@code strconv.ParseFloat} accepts for a text starting with a dot. */
+    private static final Pattern DOT_FLOAT = Pattern.compile("\\.[0-9]+([eE][-+]?[0-9]+)?");
+    private static final BigInteger ONE_MILLION = BigInteger.valueOf(1_000_000);
+    private static final BigInteger INT64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    private HelmTyping() {
+    }
+
+    /** How Helm reads an unquoted scalar of a values file; {@code null} words give a {@link NullNode}. */
+    static ValueNode plain(String text, Origin origin) {
+        if (NULL_WORDS.contains(text)) {
+            return new NullNode(origin);
+        }
+        Typing typing = typePlain(text);
+        return new ScalarNode(text, ScalarStyle.PLAIN, typing.type(), typing.retyping(), origin);
+    }
+
+    /** The string key Helm makes of an unquoted key: booleans and integers are rendered as Go would. */
+    static String plainKey(String text) {
+        if (TRUE_WORDS.contains(text)) {
+            return "true";
+        }
+        if (FALSE_WORDS.contains(text)) {
+            return "false";
+        }
+        if (NULL_WORDS.contains(text)) {
+            return text.isEmpty() ? text : "null";
+        }
+        return hintsNumber(text) ? goInteger(text.replace("_", "")).map(BigInteger::toString).orElse(text) : text;
+    }
+
+    /** The type and explanation of an unquoted, non-null scalar. */
+    static Typing typePlain(String text) {
+        if (TRUE_WORDS.contains(text) || FALSE_WORDS.contains(text)) {
+            return new Typing(HelmType.BOOLEAN, "an unquoted YAML 1.1 boolean word (like "
+                    + example(text, "off", "no") + "), which Helm reads as a boolean, not a string");
+        }
+        if (SPECIAL_FLOATS.contains(text)) {
+            return new Typing(HelmType.FLOAT, "an unquoted infinity or not-a-number word, which Helm reads as a "
+                    + "special floating-point number, not a string");
+        }
+        if (text.startsWith(".")) {
+            return DOT_FLOAT.matcher(text).matches() ? floating(text) : Typing.STRING;
+        }
+        if (!hintsNumber(text)) {
+            return Typing.STRING;
+        }
+        String plain = text.replace("_", "");
+        Optional<BigInteger> integer = goInteger(plain);
+        if (integer.isPresent()) {
+            return integer(text, plain, integer.get());
+        }
+        if (YAML_FLOAT.matcher(plain).matches() && Double.isFinite(Double.parseDouble(plain))) {
+            return leadingZeroDecimal(plain) ? new Typing(HelmType.FLOAT,
+                    "an unquoted number with a leading zero, which Helm reads as a number and drops the zeros ("
+                            + example(text, "0999 would become 999", "0888 would become 888") + ")")
+                    : floating(text);
+        }
+        return Typing.STRING;
+    }
+
+    private static Typing integer(String text, String plain, BigInteger value) {
+        HelmType type = value.abs().compareTo(ONE_MILLION) >= 0 ? HelmType.FLOAT : HelmType.INTEGER;
+        String unsigned = plain.startsWith("+") || plain.startsWith("-") ? plain.substring(1) : plain;
+        String lower = unsigned.toLowerCase(Locale.ROOT);
+        String reason;
+        if (lower.startsWith("0x")) {
+            reason = "an unquoted hexadecimal number, which Helm reads as a number ("
+                    + example(text, "0x1F would become 31", "0xFF would become 255") + ")";
+        } else if (lower.startsWith("0o")) {
+            reason = "an unquoted 0o octal number, which Helm reads as a number ("
+                    + example(text, "0o17 would become 15", "0o10 would become 8") + ")";
+        } else if (lower.startsWith("0b")) {
+            reason = "an unquoted 0b binary number, which Helm reads as a number ("
+                    + example(text, "0b101 would become 5", "0b11 would become 3") + ")";
+        } else if (unsigned.length() > 1 && unsigned.startsWith("0")) {
+            reason = "an unquoted number with a leading zero, which Helm reads as an octal number ("
+                    + example(text, "0123 would become 83", "0755 would become 493") + ")";
+        } else if (text.contains("_")) {
+            reason = "an unquoted number with underscores, which Helm reads as a number without them ("
+                    + example(text, "1_000 would become 1000", "2_000 would become 2000") + ")";
+        } else if (type == HelmType.FLOAT) {
+            reason = "an unquoted number of seven or more digits, which Helm reads as a floating-point number "
+                    + "and prints in exponent form ("
+                    + example(text, "1234567 would become 1.234567e+06", "2000000 would become 2e+06") + ")";
+        } else {
+            reason = "an unquoted whole number, which Helm reads as a number, not a string";
+        }
+        return new Typing(type, reason);
+    }
+
+    private static Typing floating(String text) {
+        return new Typing(HelmType.FLOAT, "an unquoted number with a decimal point or exponent, which Helm reads as "
+                + "a floating-point number (" + example(text, "1e3 would become 1000", "1.50 would become 1.5") + ")");
+    }
+
+    private static boolean leadingZeroDecimal(String plain) {
+        String unsigned = plain.startsWith("+") || plain.startsWith("-") ? plain.substring(1) : plain;
+        return unsigned.length() > 1 && unsigned.charAt(0) == '0' && Character.isDigit(unsigned.charAt(1));
+    }
+
+    /** go-yaml v2 only tries numbers for texts starting with a digit or a sign. */
+    private static boolean hintsNumber(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        char first = text.charAt(0);
+        return first == '+' || first == '-' || (first >= '0' && first <= '9');
+    }
+
+    /**
+     * Go's {@code strconv.ParseInt(s, 0, 64)}, falling back to {@code ParseUint}: an optional
+     * sign, then {@code 0x}, {@code 0o}, {@code 0b} or a leading {@code 0} (octal) prefix.
+     */
+    static Optional<BigInteger> goInteger(String text) {
+        boolean negative = text.startsWith("-");
+        boolean signed = negative || text.startsWith("+");
+        String body = signed ? text.substring(1) : text;
+        String lower = body.toLowerCase(Locale.ROOT);
+        int radix = 10;
+        String digits = body;
+        if (lower.startsWith("0x")) {
+            radix = 16;
+            digits = body.substring(2);
+        } else if (lower.startsWith("0o")) {
+            radix = 8;
+            digits = body.substring(2);
+        } else if (lower.startsWith("0b")) {
+            radix = 2;
+            digits = body.substring(2);
+        } else if (body.length() > 1 && body.startsWith("0")) {
+            radix = 8;
+            digits = body.substring(1);
+        }
+        if (digits.isEmpty() || !validDigits(digits, radix)) {
+            return Optional.empty();
+        }
+        BigInteger value = new BigInteger(digits, radix);
+        value = negative ? value.negate() : value;
+        boolean fits = signed ? value.bitLength() < 64 || value.equals(INT64_MIN) : value.compareTo(UINT64_MAX) <= 0;
+        return fits ? Optional.of(value) : Optional.empty();
+    }
+
+    private static boolean validDigits(String digits, int radix) {
+        return digits.chars().allMatch(c -> Character.digit(c, radix) >= 0 && c < 128);
+    }
+
+    /** How {@code --set} types a value: only true/false/null and plain decimal integers are not strings. */
+    static ValueNode setValue(String text, Origin origin) {
+        if (text.equalsIgnoreCase("null")) {
+            return new NullNode(origin);
+        }
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return new ScalarNode(text, ScalarStyle.OVERRIDE, HelmType.BOOLEAN,
+                    "a --set value that Helm reads as a boolean; use --set-string to keep a string", origin);
+        }
+        if (text.equals("0") || (!text.isEmpty() && text.charAt(0) != '0' && isInt64(text))) {
+            return new ScalarNode(text, ScalarStyle.OVERRIDE, HelmType.INTEGER,
+                    "a --set value made of digits, which Helm reads as an integer; use --set-string to keep a string",
+                    origin);
+        }
+        return ScalarNode.string(text, ScalarStyle.OVERRIDE, origin);
+    }
+
+    private static boolean isInt64(String text) {
+        try {
+            Long.parseLong(text);
+            return true;
+        } catch (NumberFormatException notAnInteger) {
+            return false;
+        }
+    }
+
+    /**
+     * The value Helm's templates see: a {@link String}, {@link Boolean}, {@link Long}, a
+     * {@link BigInteger} for whole floats beyond the long range, or a {@link Double}.
+     */
+    static Object helmValue(ScalarNode scalar) {
+        String text = scalar.text();
+        return switch (scalar.helmType()) {
+            case STRING -> text;
+            case NULL -> "";
+            case BOOLEAN -> TRUE_WORDS.contains(text) || text.equalsIgnoreCase("true");
+            case INTEGER -> scalar.style() == ScalarStyle.OVERRIDE ? (Object) Long.parseLong(text)
+                    : goInteger(text.replace("_", "")).<Object>map(BigInteger::longValueExact).orElse(text);
+            case FLOAT -> floatValue(text);
+        };
+    }
+
+    private static Object floatValue(String text) {
+        if (SPECIAL_FLOATS.contains(text)) {
+            String lower = text.toLowerCase(Locale.ROOT);
+            return lower.contains("nan") ? "NaN" : lower.startsWith("-") ? "-Inf" : "+Inf";
+        }
+        String plain = text.replace("_", "");
+        double value = goInteger(plain).map(BigInteger::doubleValue).orElseGet(() -> Double.parseDouble(plain));
+        if (value == Math.rint(value) && Math.abs(value) < 1e21) {
+            return new java.math.BigDecimal(Double.toString(value)).toBigIntegerExact();
+        }
+        return value;
+    }
+
+    private static String example(String text, String first, String second) {
+        String firstInput = first.split(" ", 2)[0];
+        return text.equalsIgnoreCase(firstInput) ? second : first;
+    }
+
+    /**
+     * A type with the reason Helm would not keep the text as a string.
+     *
+     * @param type the Helm type
+     * @param retyping the explanation, empty for strings
+     */
+    record Typing(HelmType type, String retyping) {
+        static final Typing STRING = new Typing(HelmType.STRING, "");
+    }
+}
