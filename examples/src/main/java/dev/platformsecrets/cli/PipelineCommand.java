@@ -2,7 +2,6 @@ package dev.platformsecrets.cli;
 
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
-import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
 import dev.platformsecrets.pipeline.ImagePullSecret;
 import dev.platformsecrets.pipeline.Location;
@@ -12,6 +11,7 @@ import dev.platformsecrets.pipeline.PipelineSpecReader;
 import dev.platformsecrets.pipeline.PodFragmentRenderer;
 import dev.platformsecrets.pipeline.PodFragmentWriter;
 import dev.platformsecrets.pipeline.PodFragments;
+import dev.platformsecrets.store.FileSecretStore;
 import dev.platformsecrets.store.SecretStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -68,15 +68,9 @@ final class PipelineCommand {
         }
     }
 
-    /**
-     * The store behind {@code --store DIR}.
-     *
-     * <p>The embedded file store is not part of this build yet; until it is, {@code --store} fails
-     * with a clear message. Switch this method to {@code new FileSecretStore(dir)} when it lands.
-     */
+    /** The store behind {@code --store DIR}: the embedded file store in that directory. */
     static SecretStore openStore(Path dir) {
-        throw new PlatformSecretsException.StorageFailure(Origin.of(dir.toString()),
-                "the file store is not available in this build yet; run without --store", null);
+        return new FileSecretStore(dir);
     }
 
     /** {@code pipeline check}. */
