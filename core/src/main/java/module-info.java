@@ -14,5 +14,5 @@ module dev.platformsecrets {
     exports dev.platformsecrets.resolve;
     exports dev.platformsecrets.secret;
     exports dev.platformsecrets.store;
-    // exports dev.platformsecrets.pipeline; (enabled once the package has public types)
+    exports dev.platformsecrets.pipeline;
 }

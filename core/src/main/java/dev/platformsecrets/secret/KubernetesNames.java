@@ -18,6 +18,13 @@ public final class KubernetesNames {
     private static final Pattern SUBDOMAIN = Pattern.compile(SUBDOMAIN_FORMAT);
     private static final Pattern CONFIG_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
     private static final Pattern ENV_VAR = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
+    private static final String QUALIFIED_NAME_FORMAT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
+    private static final Pattern QUALIFIED_NAME = Pattern.compile(QUALIFIED_NAME_FORMAT);
+    private static final String LABEL_VALUE_FORMAT = "(" + QUALIFIED_NAME_FORMAT + ")?";
+    private static final Pattern LABEL_VALUE = Pattern.compile(LABEL_VALUE_FORMAT);
+    private static final String QUALIFIED_NAME_MESSAGE = "must consist of alphanumeric characters, '-', '_' or '.',"
+            + " and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc',"
+            + " regex used for validation is '" + QUALIFIED_NAME_FORMAT + "')";
 
     /** The longest DNS-1123 subdomain. */
     public static final int MAX_SUBDOMAIN_LENGTH = 253;
@@ -25,6 +32,10 @@ public final class KubernetesNames {
     public static final int MAX_LABEL_LENGTH = 63;
     /** The longest data key. */
     public static final int MAX_KEY_LENGTH = 253;
+    /** The longest name part of a qualified name (label and annotation keys). */
+    public static final int MAX_QUALIFIED_NAME_LENGTH = 63;
+    /** The longest label value. */
+    public static final int MAX_LABEL_VALUE_LENGTH = 63;
 
     private KubernetesNames() {
     }
@@ -77,6 +88,54 @@ public final class KubernetesNames {
             errors.add("must not be '..'");
         } else if (key.startsWith("..")) {
             errors.add("must not start with '..'");
+        }
+        return errors;
+    }
+
+    /**
+     * Checks a qualified name, the rule for label and annotation keys: an optional DNS subdomain
+     * prefix and {@code /}, then a name of at most 63 characters.
+     */
+    public static List<String> qualifiedName(String value) {
+        List<String> errors = new ArrayList<>();
+        String[] parts = value.split("/", -1);
+        String name;
+        if (parts.length == 1) {
+            name = parts[0];
+        } else if (parts.length == 2) {
+            String prefix = parts[0];
+            name = parts[1];
+            if (prefix.isEmpty()) {
+                errors.add("prefix part must be non-empty");
+            } else {
+                dnsSubdomain(prefix).forEach(message -> errors.add("prefix part " + message));
+            }
+        } else {
+            errors.add("a qualified name " + QUALIFIED_NAME_MESSAGE
+                    + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
+            return errors;
+        }
+        if (name.isEmpty()) {
+            errors.add("name part must be non-empty");
+        } else if (byteLength(name) > MAX_QUALIFIED_NAME_LENGTH) {
+            errors.add("name part must be no more than " + MAX_QUALIFIED_NAME_LENGTH + " characters");
+        }
+        if (!QUALIFIED_NAME.matcher(name).matches()) {
+            errors.add("name part " + QUALIFIED_NAME_MESSAGE);
+        }
+        return errors;
+    }
+
+    /** Checks a label value: empty, or at most 63 characters of a qualified name's alphabet. */
+    public static List<String> labelValue(String value) {
+        List<String> errors = new ArrayList<>();
+        if (byteLength(value) > MAX_LABEL_VALUE_LENGTH) {
+            errors.add("must be no more than " + MAX_LABEL_VALUE_LENGTH + " characters");
+        }
+        if (!LABEL_VALUE.matcher(value).matches()) {
+            errors.add("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.',"
+                    + " and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or"
+                    + " '12345', regex used for validation is '" + LABEL_VALUE_FORMAT + "')");
         }
         return errors;
     }

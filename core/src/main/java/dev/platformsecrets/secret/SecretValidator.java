@@ -1,19 +1,156 @@
 package dev.platformsecrets.secret;
 
+import dev.platformsecrets.KeyPath;
+import dev.platformsecrets.Origin;
 import dev.platformsecrets.Problem;
+import dev.platformsecrets.SensitiveValue;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The API server's validation of a decoded Secret: name, namespace, labels, annotations, keys,
- * total size and the per-type rules. (Stub: the implementation lands with the Secret-file work.)
+ * The API server's validation of a decoded Secret ({@code ValidateSecret}): name, namespace,
+ * labels, annotations, data keys, total size and the per-type rules, in the API server's wording
+ * ({@code data[bad key]: Invalid value: "bad key": ...}). Names, keys and labels are echoed as the
+ * API server echoes them; data values never are.
+ *
+ * <p>On top of the API server's errors it adds warnings the server lacks: a TLS key that does not
+ * match its certificate (or is not PEM), and a password-like value ending in a newline.
  */
 public final class SecretValidator {
+
+    /** {@code MaxSecretSize}: the limit on the sum of all decoded values. */
+    public static final int MAX_SECRET_SIZE = 1024 * 1024;
+    /** {@code TotalAnnotationSizeLimitB}: the limit on the sum of annotation key and value lengths. */
+    public static final int MAX_ANNOTATIONS_SIZE = 256 * 1024;
+    /** The annotation a service-account-token Secret must carry. */
+    public static final String SERVICE_ACCOUNT_NAME_KEY = "kubernetes.io/service-account.name";
+    /** How the API server shows docker config content in an error. */
+    static final String REDACTED = "<secret contents redacted>";
+
+    private static final KeyPath METADATA = KeyPath.of("metadata");
+    private static final KeyPath DATA = KeyPath.of("data");
 
     private SecretValidator() {
     }
 
-    /** Every problem of the Secret, in the API server's wording; empty when valid. */
+    /**
+     * Every problem of the Secret: the API server's errors in its wording, then warnings; empty
+     * when valid. Problems carry {@link Origin#UNKNOWN}; a file reader places them.
+     */
     public static List<Problem> validate(Secret secret) {
-        return List.of();
+        return validate(secret, Set.of());
+    }
+
+    /**
+     * As {@link #validate(Secret)}, skipping the content checks of keys whose value could not be
+     * decoded (they are already reported) and the size check when any could not.
+     */
+    static List<Problem> validate(Secret secret, Set<String> undecodable) {
+        List<Problem> problems = new ArrayList<>();
+        metadata(secret, problems);
+        long total = 0;
+        for (Map.Entry<String, SensitiveValue> entry : secret.data().entrySet()) {
+            String key = entry.getKey();
+            for (String message : KubernetesNames.configKey(key)) {
+                problems.add(invalid(DATA.entry(key), key, message));
+            }
+            total += entry.getValue().size();
+        }
+        if (total > MAX_SECRET_SIZE && undecodable.isEmpty()) {
+            problems.add(tooLong(DATA, MAX_SECRET_SIZE));
+        }
+        perType(secret, undecodable, problems);
+        problems.addAll(SecretWarnings.of(secret, undecodable));
+        return List.copyOf(problems);
+    }
+
+    private static void metadata(Secret secret, List<Problem> problems) {
+        KeyPath name = METADATA.key("name");
+        if (secret.name().isEmpty()) {
+            problems.add(required(name, "name or generateName is required"));
+        } else {
+            KubernetesNames.dnsSubdomain(secret.name())
+                    .forEach(message -> problems.add(invalid(name, secret.name(), message)));
+        }
+        secret.namespaceIfSet().ifPresent(namespace -> KubernetesNames.dnsLabel(namespace)
+                .forEach(message -> problems.add(invalid(METADATA.key("namespace"), namespace, message))));
+        KeyPath labels = METADATA.key("labels");
+        secret.labels().forEach((key, value) -> {
+            KubernetesNames.qualifiedName(key).forEach(message -> problems.add(invalid(labels, key, message)));
+            KubernetesNames.labelValue(value).forEach(message -> problems.add(invalid(labels.entry(key), value, message)));
+        });
+        KeyPath annotations = METADATA.key("annotations");
+        long annotationsSize = 0;
+        for (Map.Entry<String, String> entry : secret.annotations().entrySet()) {
+            String key = entry.getKey();
+            KubernetesNames.qualifiedName(key.toLowerCase(java.util.Locale.ROOT))
+                    .forEach(message -> problems.add(invalid(annotations, key, message)));
+            annotationsSize += utf8Length(key) + utf8Length(entry.getValue());
+        }
+        if (annotationsSize > MAX_ANNOTATIONS_SIZE) {
+            problems.add(tooLong(annotations, MAX_ANNOTATIONS_SIZE));
+        }
+    }
+
+    private static void perType(Secret secret, Set<String> undecodable, List<Problem> problems) {
+        SecretType type = secret.type();
+        if (type.equals(SecretType.SERVICE_ACCOUNT_TOKEN)) {
+            if (secret.annotations().getOrDefault(SERVICE_ACCOUNT_NAME_KEY, "").isEmpty()) {
+                problems.add(required(METADATA.key("annotations").entry(SERVICE_ACCOUNT_NAME_KEY), ""));
+            }
+        } else if (type.equals(SecretType.DOCKERCFG)) {
+            dockerConfig(secret, ".dockercfg", undecodable, problems);
+        } else if (type.equals(SecretType.DOCKER_CONFIG_JSON)) {
+            dockerConfig(secret, ".dockerconfigjson", undecodable, problems);
+        } else if (type.equals(SecretType.BASIC_AUTH)) {
+            if (!secret.data().containsKey("username") && !secret.data().containsKey("password")) {
+                problems.add(required(DATA.entry("username"), ""));
+                problems.add(required(DATA.entry("password"), ""));
+            }
+        } else if (type.equals(SecretType.SSH_AUTH)) {
+            if (secret.value("ssh-privatekey").map(SensitiveValue::isEmpty).orElse(true)
+                    && !undecodable.contains("ssh-privatekey")) {
+                problems.add(required(DATA.entry("ssh-privatekey"), ""));
+            }
+        } else if (type.equals(SecretType.TLS)) {
+            for (String key : List.of("tls.crt", "tls.key")) {
+                if (!secret.data().containsKey(key)) {
+                    problems.add(required(DATA.entry(key), ""));
+                }
+            }
+        }
+    }
+
+    private static void dockerConfig(Secret secret, String key, Set<String> undecodable, List<Problem> problems) {
+        Optional<SensitiveValue> value = secret.value(key);
+        if (value.isEmpty()) {
+            problems.add(required(DATA.entry(key), ""));
+        } else if (!undecodable.contains(key)) {
+            GoJsonObjectCheck.error(value.get().bytes())
+                    .ifPresent(error -> problems.add(Problem.error(Origin.UNKNOWN, DATA.entry(key),
+                            "Invalid value: \"" + REDACTED + "\": " + error)));
+        }
+    }
+
+    /** {@code field.Invalid}: {@code Invalid value: "shown": message}, the shown value Go-quoted. */
+    static Problem invalid(KeyPath path, String shown, String message) {
+        return Problem.error(Origin.UNKNOWN, path, "Invalid value: " + GoQuote.quote(shown) + ": " + message);
+    }
+
+    /** {@code field.Required}: {@code Required value} with an optional detail. */
+    static Problem required(KeyPath path, String detail) {
+        return Problem.error(Origin.UNKNOWN, path, detail.isEmpty() ? "Required value" : "Required value: " + detail);
+    }
+
+    private static Problem tooLong(KeyPath path, int limit) {
+        return Problem.error(Origin.UNKNOWN, path, "Too long: may not be more than " + limit + " bytes");
+    }
+
+    private static long utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 }

@@ -1,5 +1,6 @@
 package dev.platformsecrets.store;
 
+import dev.platformsecrets.resolve.ExistingSecrets;
 import dev.platformsecrets.secret.Secret;
 import java.util.List;
 import java.util.Optional;
@@ -39,4 +40,12 @@ public interface SecretStore {
      * @throws dev.platformsecrets.PlatformSecretsException.NotFound when no Secret has the name
      */
     void delete(String name);
+
+    /**
+     * This store as the resolver's view of what already exists, so that references are checked
+     * against it and generated values are reused rather than rotated.
+     */
+    default ExistingSecrets asExistingSecrets() {
+        return name -> get(name).map(stored -> stored.secret().data());
+    }
 }

@@ -6,7 +6,7 @@ package dev.platformsecrets.values;
  *
  * <p>Defaults ({@link #defaults()}): 8 MiB per file ({@code maxFileBytes}), 8 Mi code points
  * ({@code maxCodePoints}), nesting depth 100 ({@code maxDepth}), 100 alias uses per file
- * ({@code maxAliases}), 1,000,000 nodes per file after alias expansion ({@code maxNodes}). A file must hold one YAML document
+ * ({@code maxAliases}), 200,000 nodes per file after alias expansion ({@code maxNodes}). A file must hold one YAML document
  * (a second document is refused as soon as it starts). Real values files are far below all of them (the
  * Pachyderm chart's own {@code values.yaml} is about 50 KB, 10 levels deep, without aliases).
  *
@@ -19,7 +19,7 @@ package dev.platformsecrets.values;
 public record LoadLimits(
         long maxFileBytes, int maxCodePoints, int maxDepth, int maxAliases, int maxNodes) {
 
-    private static final LoadLimits DEFAULTS = new LoadLimits(8L << 20, 8 << 20, 100, 100, 1_000_000);
+    private static final LoadLimits DEFAULTS = new LoadLimits(8L << 20, 8 << 20, 100, 100, 200_000);
 
     /** Checks that every limit is positive (aliases may be zero: no aliases at all). */
     public LoadLimits {

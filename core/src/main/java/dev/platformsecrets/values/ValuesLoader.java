@@ -93,7 +93,7 @@ public final class ValuesLoader {
         }
         for (ValuesOverride override : List.copyOf(overrides)) {
             try {
-                user = Overrides.apply(user, override);
+                user = Overrides.apply(user, override, limits);
             } catch (PlatformSecretsException.Invalid invalid) {
                 problems.addAll(invalid.problems());
             }

@@ -1,5 +1,7 @@
 package dev.platformsecrets.values;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -42,6 +44,25 @@ public record ValuesOverride(Kind kind, String argument) {
     public ValuesOverride {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(argument, "argument");
+    }
+
+    /**
+     * The overrides in the order Helm applies them, whatever their order on the command line:
+     * every {@code --set-json}, then {@code --set}, {@code --set-string}, {@code --set-file} and
+     * {@code --set-literal}; the order among flags of one kind is kept.
+     */
+    public static List<ValuesOverride> inHelmOrder(List<ValuesOverride> overrides) {
+        return overrides.stream().sorted(Comparator.comparingInt(override -> helmRank(override.kind()))).toList();
+    }
+
+    private static int helmRank(Kind kind) {
+        return switch (kind) {
+            case SET_JSON -> 0;
+            case SET -> 1;
+            case SET_STRING -> 2;
+            case SET_FILE -> 3;
+            case SET_LITERAL -> 4;
+        };
     }
 
     /** Never the argument, which may hold a secret. */

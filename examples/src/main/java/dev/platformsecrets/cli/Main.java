@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Resolves, validates and stores the platform secrets of a Helm-installed data platform.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            PipelineCommand.class,
         })
 public final class Main {
 

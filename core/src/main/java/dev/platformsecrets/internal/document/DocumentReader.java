@@ -74,6 +74,15 @@ public final class DocumentReader {
 
     /** Reads a file; the path as given labels every origin. */
     public ValueNode read(Path file) {
+        return read(bytesOf(file), file.toString());
+    }
+
+    /** Reads a file that may hold several YAML documents ({@code ---}); empty documents are skipped. */
+    public List<ValueNode> readAll(Path file) {
+        return readAll(bytesOf(file), file.toString());
+    }
+
+    private byte[] bytesOf(Path file) {
         String label = file.toString();
         byte[] bytes;
         try {
@@ -87,31 +96,50 @@ public final class DocumentReader {
             throw PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
                     "cannot read the file (" + e.getClass().getSimpleName() + ")");
         }
-        return read(bytes, label);
+        return bytes;
     }
 
     /** Reads UTF-8 bytes; {@code sourceName} labels every origin. */
     public ValueNode read(byte[] content, String sourceName) {
+        List<ValueNode> documents = parse(content, sourceName, false);
+        if (documents.isEmpty()) {
+            throw PlatformSecretsException.Invalid.of(Origin.at(sourceName, 1, 1), KeyPath.root(), "the document is empty");
+        }
+        return documents.get(0);
+    }
+
+    /**
+     * Reads UTF-8 bytes that may hold several YAML documents ({@code ---} separated), in order;
+     * empty documents are skipped, as kubectl skips them.
+     */
+    public List<ValueNode> readAll(byte[] content, String sourceName) {
+        return parse(content, sourceName, true);
+    }
+
+    private List<ValueNode> parse(byte[] content, String sourceName, boolean many) {
         if (content.length > limits.maxBytes()) {
             throw tooLarge(sourceName);
         }
         String text = Utf8.decode(content, sourceName);
         boolean isJson = looksLikeJson(text);
         try (JsonParser parser = (isJson ? json : yaml).createParser(ObjectReadContext.empty(), text)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                throw PlatformSecretsException.Invalid.of(Origin.at(sourceName, 1, 1), KeyPath.root(), "the document is empty");
-            }
+            List<ValueNode> documents = new ArrayList<>();
             Builder builder = new Builder(parser, sourceName);
-            ValueNode root = builder.value(KeyPath.root(), 1);
-            if (parser.nextToken() != null) {
-                builder.problems.add(Problem.error(builder.origin(), KeyPath.root(),
-                        "more than one document; give one document per file (or a kind: List)"));
+            while (parser.nextToken() != null) {
+                if (!many && !documents.isEmpty()) {
+                    builder.problems.add(Problem.error(builder.origin(), KeyPath.root(),
+                            "more than one document; give one document per file (or a kind: List)"));
+                    break;
+                }
+                ValueNode document = builder.value(KeyPath.root(), 1);
+                if (!(many && document instanceof NullNode)) {
+                    documents.add(document);
+                }
             }
             if (!builder.problems.isEmpty()) {
                 throw new PlatformSecretsException.Invalid(builder.problems);
             }
-            return root;
+            return documents;
         } catch (JacksonException e) {
             throw new PlatformSecretsException.Invalid(List.of(Problem.error(origin(sourceName, e.getLocation()),
                     KeyPath.root(), (isJson ? "malformed JSON: " : "malformed YAML: ") + Redaction.describe(e))), e);

@@ -3,14 +3,9 @@ package dev.platformsecrets.internal.yaml;
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
+import dev.platformsecrets.internal.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -35,7 +30,7 @@ public final class SourceText {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         } catch (IOException e) {
             throw PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
-                    "cannot read the file (" + e.getClass().getSimpleName() + ")");
+                    "cannot read the file (" + reason(e) + ")");
         }
         if (bytes.length > maxBytes) {
             throw tooLarge(label, maxBytes);
@@ -43,30 +38,27 @@ public final class SourceText {
         return decode(bytes, label);
     }
 
+    private static String reason(IOException error) {
+        if (error instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (error instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (error instanceof java.nio.file.FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return fileSystem.getReason();
+        }
+        return error.getClass().getSimpleName();
+    }
+
     private static PlatformSecretsException tooLarge(String label, long maxBytes) {
         return PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
                 "the file is larger than the limit of " + maxBytes + " bytes");
     }
 
-    /** Decodes strict UTF-8; the error names the line and column of the first bad byte. */
+    /** Decodes strict UTF-8 (see {@link Utf8}); the error names the line and column of the first bad byte. */
     public static String decode(byte[] bytes, String label) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
-        }
-        out.flip();
-        if (result.isError()) {
-            String before = out.toString();
-            throw PlatformSecretsException.Invalid.of(positionAfter(before, label), KeyPath.root(),
-                    "the file is not valid UTF-8 (byte " + (in.position() + 1) + " of the file); save it as UTF-8");
-        }
-        String text = out.toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return Utf8.decode(bytes, label);
     }
 
     /** The 1-based position just after {@code before}, counting columns in code points. */

@@ -21,8 +21,10 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  */
 final class YamlProblems {
 
-    private static final Pattern EXPECTED_FOUND = Pattern.compile("^(expected [^,']*(?:'[^']{1,3}')?[^,']*), but found (.*)$",
-            Pattern.DOTALL);
+    private static final Pattern EXPECTED_FOUND = Pattern.compile("^(expected .*?), but (?:found|got) (.*)$", Pattern.DOTALL);
+    /** A quoted run of YAML indicator characters, which snakeyaml quotes as grammar, not as input. */
+    private static final Pattern QUOTED = Pattern.compile("'([^']*)'|\"([^\"]*)\"");
+    private static final Pattern GRAMMAR = Pattern.compile("[-?:,\\[\\]{}#&*!|>%@`]{1,3}|<[a-z ]+>");
     private static final Pattern TOKEN_NAME = Pattern.compile("^'?(<[a-z ]+>)'?$");
 
     private YamlProblems() {
@@ -92,14 +94,21 @@ final class YamlProblems {
         if (expected.matches()) {
             Matcher token = TOKEN_NAME.matcher(expected.group(2).trim());
             String found = token.matches() ? token.group(1) : "another character";
-            return expected.group(1).trim() + ", but found " + found;
+            return stripQuoted(expected.group(1)) + ", but found " + found;
         }
         return stripQuoted(problem);
     }
 
     /** Drops quoted text and anything after a colon, keeping token names such as {@code <block end>}. */
     private static String stripQuoted(String text) {
-        String withoutValues = text.replaceAll("'(?!<)[^']*'", "").replaceAll("\"[^\"]*\"", "");
+        Matcher quoted = QUOTED.matcher(text);
+        StringBuilder kept = new StringBuilder();
+        while (quoted.find()) {
+            String inside = quoted.group(1) != null ? quoted.group(1) : quoted.group(2);
+            quoted.appendReplacement(kept, GRAMMAR.matcher(inside).matches() ? Matcher.quoteReplacement("'" + inside + "'") : "");
+        }
+        quoted.appendTail(kept);
+        String withoutValues = kept.toString();
         int colon = withoutValues.indexOf(": ");
         String trimmed = colon < 0 ? withoutValues : withoutValues.substring(0, colon);
         return trimmed.replaceAll("\\s+", " ").trim();

@@ -1,0 +1,159 @@
+package dev.platformsecrets.internal.store;
+
+import dev.platformsecrets.KeyPath;
+import dev.platformsecrets.Origin;
+import dev.platformsecrets.PlatformSecretsException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.binary.Base64;
+
+/**
+ * An ordered list of AES-256 keys that seals and opens single values with AES-GCM: the first key
+ * seals every write, every key opens. A sealed value reads
+ * {@code enc:aesgcm:v1:<key name>:<base64(nonce | ciphertext and tag)>}; the nonce is 96 random
+ * bits per write, and the Secret's name and data key are authenticated with the value, so a value
+ * copied into another Secret or key does not open.
+ */
+public final class Keyring {
+
+    /** The prefix of every sealed value. */
+    public static final String PREFIX = "enc:aesgcm:v1:";
+    /** The length of a key in bytes (AES-256). */
+    public static final int KEY_BYTES = 32;
+
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private record NamedKey(String name, SecretKeySpec key) {
+        @Override
+        public String toString() {
+            return "key " + name;
+        }
+    }
+
+    private final List<NamedKey> keys;
+
+    private Keyring(List<NamedKey> keys) {
+        this.keys = keys;
+    }
+
+    /** No keys: values are stored as plain base64, and sealed values cannot be opened. */
+    public static Keyring empty() {
+        return new Keyring(List.of());
+    }
+
+    /** The given keys in order (the first seals); each key must be {@value #KEY_BYTES} bytes. */
+    public static Keyring of(Map<String, byte[]> keysInOrder) {
+        List<NamedKey> keys = new ArrayList<>();
+        keysInOrder.forEach((name, bytes) -> {
+            if (bytes.length != KEY_BYTES) {
+                throw new IllegalArgumentException("an AES-256 key has " + KEY_BYTES + " bytes");
+            }
+            keys.add(new NamedKey(name, new SecretKeySpec(bytes, "AES")));
+        });
+        return new Keyring(List.copyOf(keys));
+    }
+
+    /** Whether there is a key to seal with. */
+    public boolean canSeal() {
+        return !keys.isEmpty();
+    }
+
+    /** The key names, first (sealing) key first. */
+    public List<String> keyNames() {
+        return keys.stream().map(NamedKey::name).toList();
+    }
+
+    /** Whether a stored value is sealed rather than plain base64. */
+    public static boolean isSealed(String stored) {
+        return stored.startsWith("enc:");
+    }
+
+    /** The name of the key that sealed a value, if the value is sealed and well-formed. */
+    public static Optional<String> sealingKeyName(String stored) {
+        if (!stored.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        int colon = stored.indexOf(':', PREFIX.length());
+        return colon < 0 ? Optional.empty() : Optional.of(stored.substring(PREFIX.length(), colon));
+    }
+
+    /** Seals one value of a Secret with the first key. */
+    public String seal(String secretName, String dataKey, byte[] plain) {
+        NamedKey key = keys.get(0);
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(associatedData(secretName, dataKey));
+            byte[] sealed = cipher.doFinal(plain);
+            byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+            return PREFIX + key.name() + ":" + Base64.encodeBase64String(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this Java runtime", e);
+        }
+    }
+
+    /**
+     * Opens one sealed value; the origin and path locate it in errors, which name the key but never
+     * the value.
+     */
+    public byte[] open(String secretName, String dataKey, String stored, Origin origin, KeyPath path) {
+        Optional<String> keyName = sealingKeyName(stored);
+        if (keyName.isEmpty()) {
+            throw failure(origin, path, "not a valid encrypted value (expected " + PREFIX + "<key>:<data>)");
+        }
+        NamedKey key = keys.stream().filter(k -> k.name().equals(keyName.get())).findFirst()
+                .orElseThrow(() -> failure(origin, path, missingKeyMessage(keyName.get())));
+        String encoded = stored.substring(PREFIX.length() + keyName.get().length() + 1);
+        byte[] raw = Base64.decodeBase64(encoded);
+        if (!Base64.encodeBase64String(raw).equals(encoded) || raw.length < NONCE_BYTES + TAG_BITS / 8) {
+            throw failure(origin, path, "not a valid encrypted value (the data after the key name is damaged)");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, raw, 0, NONCE_BYTES));
+            cipher.updateAAD(associatedData(secretName, dataKey));
+            return cipher.doFinal(raw, NONCE_BYTES, raw.length - NONCE_BYTES);
+        } catch (AEADBadTagException e) {
+            throw failure(origin, path, "cannot be decrypted with key \"" + key.name()
+                    + "\": the key is wrong, or the value was damaged or copied from another Secret or key");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this Java runtime", e);
+        }
+    }
+
+    private String missingKeyMessage(String keyName) {
+        return keys.isEmpty()
+                ? "encrypted with key \"" + keyName + "\", but no encryption config was given; give the one that lists"
+                        + " the key (--encryption-config)"
+                : "encrypted with key \"" + keyName + "\", which the encryption config does not list; add the key"
+                        + " to the config (keys " + keyNames() + ")";
+    }
+
+    private static PlatformSecretsException.StorageFailure failure(Origin origin, KeyPath path, String message) {
+        return new PlatformSecretsException.StorageFailure(origin, path.render() + ": " + message, null);
+    }
+
+    private static byte[] associatedData(String secretName, String dataKey) {
+        return ("platform-secrets/store/v1\0" + secretName + "\0" + dataKey).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Names the keys, never their bytes. */
+    @Override
+    public String toString() {
+        return "Keyring" + keyNames();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.platformsecrets.secret;
+
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.SequenceWriter;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+/**
+ * Writes Secrets as Kubernetes manifests: YAML (one document per Secret, {@code ---} separated)
+ * or JSON (a {@code kind: List}, or a single Secret). Each manifest holds {@code apiVersion},
+ * {@code kind}, {@code metadata} (name, namespace, labels, annotations when set), {@code type},
+ * {@code data} (standard padded base64, keys sorted, always quoted in YAML) and {@code immutable}
+ * only when true; never {@code stringData}, which {@code kubectl apply} would copy in plaintext into
+ * an annotation. Equal input gives equal bytes, and {@link SecretFiles} reads the output back.
+ */
+public final class SecretManifests {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .disable(YAMLWriteFeature.SPLIT_LINES)
+            .disable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .enable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            .build();
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private SecretManifests() {
+    }
+
+    /** The Secrets as multi-document YAML, each document starting with {@code ---}. */
+    public static String yaml(List<Secret> secrets) {
+        StringWriter out = new StringWriter();
+        try (SequenceWriter writer = YAML.writer().writeValues(out)) {
+            for (Secret secret : secrets) {
+                writer.write(manifest(secret));
+            }
+        } catch (JacksonException e) {
+            throw new IllegalStateException("writing YAML to memory failed", e);
+        }
+        return out.toString();
+    }
+
+    /** The Secrets as one JSON {@code kind: List} object. */
+    public static String jsonList(List<Secret> secrets) {
+        Map<String, Object> list = new LinkedHashMap<>();
+        list.put("apiVersion", "v1");
+        list.put("kind", "List");
+        list.put("items", secrets.stream().map(SecretManifests::manifest).toList());
+        return json(list);
+    }
+
+    /** One Secret as a JSON object. */
+    public static String json(Secret secret) {
+        return json(manifest(secret));
+    }
+
+    private static String json(Object tree) {
+        return JSON.writeValueAsString(tree) + "\n";
+    }
+
+    /** The manifest tree of one Secret, fields in a fixed order. */
+    private static Map<String, Object> manifest(Secret secret) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", secret.name());
+        secret.namespaceIfSet().ifPresent(namespace -> metadata.put("namespace", namespace));
+        if (!secret.labels().isEmpty()) {
+            metadata.put("labels", new TreeMap<>(secret.labels()));
+        }
+        if (!secret.annotations().isEmpty()) {
+            metadata.put("annotations", new TreeMap<>(secret.annotations()));
+        }
+        Map<String, String> data = new TreeMap<>();
+        secret.data().forEach((key, value) -> data.put(key, GoBase64.encode(value.bytes())));
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("apiVersion", "v1");
+        manifest.put("kind", "Secret");
+        manifest.put("metadata", metadata);
+        manifest.put("type", secret.type().value());
+        manifest.put("data", data);
+        if (secret.immutable()) {
+            manifest.put("immutable", true);
+        }
+        return manifest;
+    }
+}

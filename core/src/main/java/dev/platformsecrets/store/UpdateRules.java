@@ -1,0 +1,40 @@
+package dev.platformsecrets.store;
+
+import dev.platformsecrets.KeyPath;
+import dev.platformsecrets.Origin;
+import dev.platformsecrets.Problem;
+import dev.platformsecrets.secret.Secret;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The API server's update rules for Secrets ({@code ValidateSecretUpdate}), in its wording. */
+final class UpdateRules {
+
+    private static final String IMMUTABLE_WHEN_SET = "Forbidden: field is immutable when `immutable` is set";
+
+    private UpdateRules() {
+    }
+
+    /** Every refused change from {@code old} to {@code replacement}; empty when the update is allowed. */
+    static List<Problem> check(Secret old, Secret replacement) {
+        Origin origin = Origin.of("Secret \"" + old.name() + "\"");
+        List<Problem> problems = new ArrayList<>();
+        if (!old.namespace().equals(replacement.namespace())) {
+            problems.add(Problem.error(origin, KeyPath.of("metadata", "namespace"),
+                    "Invalid value: \"" + replacement.namespace() + "\": field is immutable"));
+        }
+        if (!old.type().equals(replacement.type())) {
+            problems.add(Problem.error(origin, KeyPath.of("type"),
+                    "Invalid value: \"" + replacement.type().value() + "\": field is immutable"));
+        }
+        if (old.immutable()) {
+            if (!replacement.immutable()) {
+                problems.add(Problem.error(origin, KeyPath.of("immutable"), IMMUTABLE_WHEN_SET));
+            }
+            if (!old.data().equals(replacement.data())) {
+                problems.add(Problem.error(origin, KeyPath.of("data"), IMMUTABLE_WHEN_SET));
+            }
+        }
+        return problems;
+    }
+}
