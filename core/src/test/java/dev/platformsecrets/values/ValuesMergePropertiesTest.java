@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
 /** Laws of Helm's merge and of {@code --set}, checked on random trees. */
-class ValuesMergeProperties {
+class ValuesMergePropertiesTest {
 
     private static final Origin GENERATED = Origin.of("generated");
     private static final MapNode EMPTY = MapNode.empty(GENERATED);
@@ -58,7 +58,7 @@ class ValuesMergeProperties {
     @Property(tries = 300)
     void aSetValueIsFoundAtItsPath(@ForAll("keys") List<String> keys, @ForAll("texts") String text,
             @ForAll("trees") MapNode existing) {
-        String path = String.join(".", keys.stream().map(ValuesMergeProperties::escape).toList());
+        String path = String.join(".", keys.stream().map(ValuesMergePropertiesTest::escape).toList());
         Values values = Values.of(Overrides.apply(existing,
                 new ValuesOverride(ValuesOverride.Kind.SET_STRING, path + "=" + escape(text)), LoadLimits.defaults()));
         ValueNode found = values.find(KeyPath.of(keys.toArray(String[]::new))).orElseThrow();
