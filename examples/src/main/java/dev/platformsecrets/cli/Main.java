@@ -15,7 +15,13 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ValuesCommand.class,
+            CreateCommand.class,
+            ListCommand.class,
+            InspectCommand.class,
+            DeleteCommand.class,
+            StoreCommand.class,
             PipelineCommand.class,
+            ValidateSecretCommand.class,
         })
 public final class Main {
 
