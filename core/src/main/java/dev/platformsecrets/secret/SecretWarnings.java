@@ -36,7 +36,7 @@ final class SecretWarnings {
             SensitiveValue value = entry.getValue();
             if (PASSWORD_LIKE.matcher(key).find() && !secret.type().isDockerConfig()
                     && value.endsWithNewline() && !value.utf8().startsWith(PEM_START)) {
-                warnings.add(Problem.warning(Origin.UNKNOWN, KeyPath.of("data").entry(key),
+                warnings.add(Problem.warning(Origin.UNKNOWN, GoQuote.entry(KeyPath.of("data"), key),
                         "the value ends with a newline, which becomes part of the secret"
                                 + " (from a file, or echo without -n?); remove it unless it is intended"));
             }
