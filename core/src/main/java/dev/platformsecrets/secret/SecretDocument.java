@@ -62,7 +62,7 @@ final class SecretDocument {
         origins.put(KeyPath.of("metadata"), metadata.origin());
         unknownFields(metadata, OBJECT_META, KeyPath.of("metadata"));
         String name = string(metadata, KeyPath.of("metadata", "name"), "string");
-        string(metadata, KeyPath.of("metadata", "generateName"), "string");
+        String generateName = string(metadata, KeyPath.of("metadata", "generateName"), "string");
         String namespace = string(metadata, KeyPath.of("metadata", "namespace"), "string");
         Map<String, String> labels = stringMap(metadata, KeyPath.of("metadata", "labels"));
         Map<String, String> annotations = stringMap(metadata, KeyPath.of("metadata", "annotations"));
@@ -73,6 +73,10 @@ final class SecretDocument {
                 new TreeMap<>(data), new TreeMap<>(labels), new TreeMap<>(annotations), immutable);
         if (!typeErrors) {
             SecretValidator.validate(secret, undecodable).forEach(this::place);
+            if (name.isEmpty() && !generateName.isEmpty()) {
+                place(Problem.error(Origin.UNKNOWN, KeyPath.of("metadata", "generateName"), "Forbidden: generateName is"
+                        + " not supported here; a stored or validated Secret needs a fixed metadata.name"));
+            }
         }
         boolean failed = problems.subList(before, problems.size()).stream().anyMatch(Problem::isError);
         return failed ? Optional.empty() : Optional.of(secret);
