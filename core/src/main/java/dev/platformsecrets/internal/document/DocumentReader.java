@@ -38,9 +38,11 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  * parser into a {@link ValueNode} tree in which every node keeps its file, line and column.
  *
  * <p>JSON is recognised by its first non-blank character ({@code {} or {@code [}); anything else is
- * read as YAML. Duplicate keys are errors naming both places, YAML aliases and more than one
- * document are refused, and the {@link DocumentLimits} bound size and nesting. Messages never quote
- * the input, which may hold secrets.
+ * read as YAML. Duplicate keys are errors naming both places, YAML aliases and (except through
+ * {@code readAll}) more than one document are refused, and the {@link DocumentLimits} bound size and
+ * nesting. String scalars keep how they were written ({@link ScalarStyle#PLAIN} for unquoted YAML),
+ * so that callers can apply YAML 1.1 typing where Kubernetes tools do. Messages never quote the
+ * input, which may hold secrets.
  */
 public final class DocumentReader {
 
