@@ -5,8 +5,12 @@ import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.SensitiveValue;
 import dev.platformsecrets.internal.PlainValues;
+import dev.platformsecrets.internal.store.AtomicFiles;
 import dev.platformsecrets.rules.AttributePair;
 import dev.platformsecrets.rules.SecretRule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -111,6 +115,21 @@ public final class ValuesOverlay {
     /** The overlay values file: NAME attributes set to the Secret, RAW attributes blanked. Holds no value. */
     public String valuesYaml() {
         return PlainValues.toYaml(valuesTree);
+    }
+
+    /**
+     * Writes {@link #valuesYaml()} to {@code file} atomically (a crash leaves the old file or the new
+     * one), readable by the owner only.
+     *
+     * @throws PlatformSecretsException.StorageFailure when the file cannot be written
+     */
+    public void writeValuesFile(Path file) {
+        try {
+            AtomicFiles.write(file.toAbsolutePath(), valuesYaml().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()),
+                    "cannot write the overlay values file: " + e.getClass().getSimpleName(), e);
+        }
     }
 
     @Override
