@@ -8,6 +8,7 @@ import dev.platformsecrets.internal.PlainValues;
 import dev.platformsecrets.internal.store.AtomicFiles;
 import dev.platformsecrets.rules.AttributePair;
 import dev.platformsecrets.rules.SecretRule;
+import dev.platformsecrets.rules.ValueFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,7 +21,9 @@ import java.util.TreeMap;
 /**
  * Moves plaintext out of values files ("externalise"): one user-owned Secret holding every
  * provided, reused and generated value of rules that have a NAME attribute, plus a values file
- * that points each such NAME attribute at that Secret and blanks each RAW attribute, so that
+ * that points each such NAME attribute at that Secret and blanks each RAW attribute (an empty
+ * string, or {@code null} for structured rows, which makes Helm fall back to the chart's empty
+ * default), so that
  * {@code helm upgrade -f values.yaml -f overlay.yaml} keeps no plaintext.
  *
  * <p>Rules without a NAME attribute (cluster role bindings) and fallback values (table data, not
@@ -73,7 +76,8 @@ public final class ValuesOverlay {
             });
             put(tree, rule.nameAttribute().get(), secretName);
             rule.keyAttribute().ifPresent(path -> put(tree, path, rule.key()));
-            put(tree, rule.rawAttribute(), "");
+            Object blank = rule.format() == ValueFormat.STRING ? "" : null;
+            put(tree, rule.rawAttribute(), blank);
             for (AttributePair pair : rule.deprecated()) {
                 put(tree, pair.rawAttribute(), "");
             }
@@ -82,7 +86,7 @@ public final class ValuesOverlay {
     }
 
     @SuppressWarnings("unchecked")
-    private static void put(Map<String, Object> tree, KeyPath path, String value) {
+    private static void put(Map<String, Object> tree, KeyPath path, Object value) {
         Map<String, Object> current = tree;
         var segments = path.segments();
         for (int i = 0; i < segments.size(); i++) {

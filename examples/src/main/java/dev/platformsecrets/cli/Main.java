@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             PipelineCommand.class,
+            ResolveCommand.class,
+            ExplainCommand.class,
+            RulesCommand.class,
         })
 public final class Main {
 
