@@ -55,6 +55,7 @@ final class RuleSteps {
     private final Set<String> rotate;
     private final RuleTable table;
     private final ProblemCollector problems;
+    private Set<KeyPath> readByActiveRules;
 
     RuleSteps(Values values, ExistingSecrets existing, ValueGenerator generator, Set<String> rotate, RuleTable table,
             ProblemCollector problems) {
@@ -234,6 +235,11 @@ final class RuleSteps {
     }
 
     private boolean readByActiveRule(KeyPath attribute) {
-        return table.rules().stream().anyMatch(other -> other.when().test(values) && attributes(other).contains(attribute));
+        if (readByActiveRules == null) {
+            readByActiveRules = new java.util.HashSet<>();
+            table.rules().stream().filter(rule -> rule.when().test(values))
+                    .forEach(rule -> readByActiveRules.addAll(attributes(rule)));
+        }
+        return readByActiveRules.contains(attribute);
     }
 }
