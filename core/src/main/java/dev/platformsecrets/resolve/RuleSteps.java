@@ -152,10 +152,15 @@ final class RuleSteps {
             problems.error(nameNode.origin(), name, "must be the name of an existing Secret (a string)");
             return Step.of(new Decision.Absent());
         }
-        String key = keyAttribute.flatMap(values::find)
-                .filter(node -> node instanceof ScalarNode keyScalar && keyScalar.isString() && !keyScalar.text().isEmpty())
-                .map(node -> ((ScalarNode) node).text())
-                .orElse(defaultKey);
+        Optional<ValueNode> keyNode = keyAttribute.flatMap(values::find).filter(node -> Presence.of(node) == Presence.SET);
+        String key = defaultKey;
+        if (keyNode.isPresent()) {
+            if (keyNode.get() instanceof ScalarNode keyScalar && keyScalar.isString()) {
+                key = keyScalar.text();
+            } else {
+                problems.error(keyNode.get().origin(), keyAttribute.get(), "must be a key name (a string)");
+            }
+        }
         SecretReference reference = new SecretReference(scalar.text(), key);
         if (existing.isKnown()) {
             Optional<Map<String, SensitiveValue>> data = existing.find(reference.name());

@@ -141,6 +141,20 @@ class SecretResolverTest {
     }
 
     @Test
+    void aKeyAttributeOverridesTheReferencedKeyAndMustBeAString() {
+        Resolution resolution = Resolving.resolve(CHART, Resolving.values(CHART, """
+                global: {postgresql: {postgresqlExistingSecretName: my-pg, postgresqlExistingSecretKey: pw}}
+                """, dir));
+        assertThat(resolution.references()).contains(new SecretReference("my-pg", "pw"));
+
+        PlatformSecretsException.Invalid invalid = catchThrowableOfType(PlatformSecretsException.Invalid.class,
+                () -> Resolving.resolve(CHART, Resolving.values(CHART, """
+                        global: {postgresql: {postgresqlExistingSecretName: my-pg, postgresqlExistingSecretKey: [pw]}}
+                        """, dir)));
+        assertThat(invalid.problems()).extracting(Problem::message).containsExactly("must be a key name (a string)");
+    }
+
+    @Test
     void theSecureGeneratorIsTheDefaultAndGivesFreshValues() {
         RuleTable table = RuleTable.of("gen", List.of(
                 SecretRule.builder("k", "a.raw").secret("s").generate(Generation.alphanumeric(32)).build()));
