@@ -15,9 +15,13 @@ import dev.platformsecrets.values.Presence;
 import dev.platformsecrets.values.ScalarNode;
 import dev.platformsecrets.values.ValueNode;
 import dev.platformsecrets.values.Values;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The eight resolution steps of DESIGN.md section 4 for one rule at a time; collects problems. */
 final class RuleSteps {
@@ -170,7 +174,7 @@ final class RuleSteps {
                         + " to let the platform generate the value" : "set " + rule.rawAttribute().render() + " instead"));
             } else if (!data.get().containsKey(key)) {
                 problems.error(nameNode.origin(), name, "Secret '" + reference.name() + "' has no key '" + key
-                        + "' (it has: " + String.join(", ", new java.util.TreeSet<>(data.get().keySet())) + ")");
+                        + "' (it has: " + String.join(", ", new TreeSet<>(data.get().keySet())) + ")");
             }
         }
         return Step.of(new Decision.Existing(reference, originOf(nameNode)));
@@ -222,8 +226,8 @@ final class RuleSteps {
         }
     }
 
-    private static java.util.List<KeyPath> attributes(SecretRule rule) {
-        java.util.List<KeyPath> out = new java.util.ArrayList<>();
+    private static List<KeyPath> attributes(SecretRule rule) {
+        List<KeyPath> out = new ArrayList<>();
         rule.nameAttribute().ifPresent(out::add);
         out.add(rule.rawAttribute());
         return out;
@@ -241,7 +245,7 @@ final class RuleSteps {
 
     private boolean readByActiveRule(KeyPath attribute) {
         if (readByActiveRules == null) {
-            readByActiveRules = new java.util.HashSet<>();
+            readByActiveRules = new HashSet<>();
             table.rules().stream().filter(rule -> rule.when().test(values))
                     .forEach(rule -> readByActiveRules.addAll(attributes(rule)));
         }

@@ -2,6 +2,7 @@ package dev.platformsecrets.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
 import dev.platformsecrets.TestData;
@@ -53,7 +54,7 @@ class ResolveGoldenCasesTest {
     @MethodSource("cases")
     void resolvesAsExpected(Path dir) throws IOException {
         MapNode settings = Files.exists(dir.resolve("case.yaml"))
-                ? ValuesLoader.withDefaults().parse(dir.resolve("case.yaml")) : MapNode.empty(dev.platformsecrets.Origin.UNKNOWN);
+                ? ValuesLoader.withDefaults().parse(dir.resolve("case.yaml")) : MapNode.empty(Origin.UNKNOWN);
         RuleTable table = RuleTable.builtIn(text(settings, "rules").orElse(RuleTable.DEFAULT_NAME));
         Values values = ValuesLoader.withDefaults().load(table.defaults(), List.of(dir.resolve("values.yaml")),
                 List.<ValuesOverride>of());

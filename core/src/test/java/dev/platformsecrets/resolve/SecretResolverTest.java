@@ -3,6 +3,7 @@ package dev.platformsecrets.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
 import dev.platformsecrets.SensitiveValue;
@@ -123,7 +124,7 @@ class SecretResolverTest {
         assertThat(resolution.plaintext().get("enterprise-server-token").utf8()).isEqualTo("server-token");
         assertThat(resolution.secrets().values()).noneMatch(data -> data.containsKey("enterprise-server-token"));
         assertThat(resolution.outcomes().get(7).decision()).isEqualTo(new Decision.Plaintext(
-                dev.platformsecrets.Origin.at(dir.resolve("values.yaml").toString(), 1, 59)));
+                Origin.at(dir.resolve("values.yaml").toString(), 1, 59)));
         assertThat(resolution.outcomes().get(7).rule().delivery()).isEqualTo(Delivery.PLAINTEXT);
     }
 
