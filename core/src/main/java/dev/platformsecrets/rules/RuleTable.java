@@ -41,7 +41,7 @@ public record RuleTable(String name, String description, List<SecretRule> rules,
         if (name.isEmpty()) {
             throw new IllegalArgumentException("a rule table needs a name");
         }
-        List<Problem> clashes = clashes(rules);
+        List<Problem> clashes = clashes(rules, List.of());
         if (!clashes.isEmpty()) {
             throw new PlatformSecretsException.Invalid(clashes);
         }
@@ -67,30 +67,29 @@ public record RuleTable(String name, String description, List<SecretRule> rules,
         return BuiltInTables.NAMES;
     }
 
-    static List<Problem> clashes(List<SecretRule> rules) {
+    /**
+     * Problems for rules writing one key of one Secret under the same condition; {@code indices}
+     * gives each rule's index in the table file (empty: the list position).
+     */
+    static List<Problem> clashes(List<SecretRule> rules, List<Integer> indices) {
         List<Problem> problems = new ArrayList<>();
-        Map<Written, List<Integer>> earlierRules = new HashMap<>();
+        Map<List<Object>, Integer> seen = new HashMap<>();
         for (int later = 0; later < rules.size(); later++) {
-            SecretRule b = rules.get(later);
-            if (b.secret().isEmpty()) {
+            SecretRule rule = rules.get(later);
+            if (rule.secret().isEmpty()) {
                 continue;
             }
-            List<Integer> sameKey = earlierRules.computeIfAbsent(new Written(b.secret().get(), b.key(), b.when()),
-                    written -> new ArrayList<>());
-            for (int earlier : sameKey) {
-                SecretRule a = rules.get(earlier);
-                problems.add(Problem.error(b.origin(), KeyPath.root().key("rules").index(later),
-                        "rule writes key '" + b.key() + "' of Secret '" + b.secret().orElseThrow()
-                                + "' under the same condition as rule " + earlier + " (" + a.origin().render()
-                                + "); give them conditions that exclude each other"));
+            Integer earlier = seen.putIfAbsent(List.of(rule.secret().get(), rule.key(), rule.when()), later);
+            if (earlier != null) {
+                int laterIndex = indices.isEmpty() ? later : indices.get(later);
+                int earlierIndex = indices.isEmpty() ? earlier : indices.get(earlier);
+                problems.add(Problem.error(rule.origin(), KeyPath.root().key("rules").index(laterIndex),
+                        "writes key '" + rule.key() + "' of Secret '" + rule.secret().get()
+                                + "' under the same condition as rules[" + earlierIndex + "]"
+                                + "; give them conditions that exclude each other"));
             }
-            sameKey.add(later);
         }
         return problems;
-    }
-
-    /** What a rule writes and when: rules equal in all three clash. */
-    private record Written(String secret, String key, Condition when) {
     }
 
     @Override

@@ -91,6 +91,11 @@ public final class FileSecretStore implements SecretStore {
         return directory;
     }
 
+    /** How values are encrypted on write. */
+    public StoreEncryption encryption() {
+        return encryption;
+    }
+
     /**
      * {@inheritDoc}
      *
@@ -107,7 +112,7 @@ public final class FileSecretStore implements SecretStore {
      * already written are removed again.
      */
     public List<StoredSecret> createAll(List<Secret> secrets) {
-        secrets.forEach(FileSecretStore::requireValid);
+        requireValid(secrets);
         return locked(() -> {
             Set<String> seen = new HashSet<>();
             for (Secret secret : secrets) {
@@ -168,9 +173,14 @@ public final class FileSecretStore implements SecretStore {
         return new StoreListing(secrets, problems);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws PlatformSecretsException.Invalid when the new Secret is not valid
+     */
     @Override
     public StoredSecret replace(Secret secret) {
-        requireValid(secret);
+        requireValid(List.of(secret));
         return locked(() -> {
             StoredSecret old = read(fileOf(secret.name()), secret.name()).orElseThrow(() -> notFound(secret.name()));
             List<Problem> refused = UpdateRules.check(old.secret(), secret);
@@ -229,13 +239,20 @@ public final class FileSecretStore implements SecretStore {
         });
     }
 
-    /** The API server's checks; the name is checked here too, because it becomes a file name. */
-    private static void requireValid(Secret secret) {
-        List<Problem> problems = new ArrayList<>(SecretValidator.validate(secret));
-        List<String> nameErrors = KubernetesNames.dnsSubdomain(secret.name());
-        if (!nameErrors.isEmpty() && problems.stream().noneMatch(Problem::isError)) {
-            problems.add(Problem.error(Origin.of("Secret \"" + secret.name() + "\""), KeyPath.of("metadata", "name"),
-                    "Invalid value: \"" + secret.name() + "\": " + String.join(", ", nameErrors)));
+    /**
+     * The API server's checks, every problem of every Secret together; the name is checked here
+     * too, because it becomes a file name.
+     */
+    private static void requireValid(List<Secret> secrets) {
+        List<Problem> problems = new ArrayList<>();
+        for (Secret secret : secrets) {
+            List<Problem> found = SecretValidator.validate(secret);
+            problems.addAll(found);
+            List<String> nameErrors = KubernetesNames.dnsSubdomain(secret.name());
+            if (!nameErrors.isEmpty() && found.stream().noneMatch(Problem::isError)) {
+                problems.add(Problem.error(Origin.of("Secret \"" + secret.name() + "\""), KeyPath.of("metadata", "name"),
+                        "Invalid value: \"" + secret.name() + "\": " + String.join(", ", nameErrors)));
+            }
         }
         if (problems.stream().anyMatch(Problem::isError)) {
             throw new PlatformSecretsException.Invalid(problems);
@@ -245,6 +262,10 @@ public final class FileSecretStore implements SecretStore {
     private Optional<StoredSecret> read(Path file, String name) {
         byte[] content;
         try {
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()),
+                        "not a regular file (a link or a directory); the store only reads files it wrote", null);
+            }
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()),
                         "the stored file is larger than " + MAX_FILE_BYTES + " bytes (the file is damaged)", null);
@@ -341,7 +362,8 @@ public final class FileSecretStore implements SecretStore {
     }
 
     private static PlatformSecretsException.AlreadyExists alreadyExists(String name) {
-        return new PlatformSecretsException.AlreadyExists(Origin.UNKNOWN, KeyPath.root(), "secret \"" + name + "\" already exists");
+        return new PlatformSecretsException.AlreadyExists(Origin.UNKNOWN, KeyPath.root(),
+                "secret \"" + name + "\" already exists");
     }
 
     private static PlatformSecretsException.NotFound notFound(String name) {

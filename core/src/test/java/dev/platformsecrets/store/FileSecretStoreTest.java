@@ -114,6 +114,20 @@ class FileSecretStoreTest {
     }
 
     @Test
+    void aSymbolicLinkInTheStoreIsNeverFollowed() throws IOException {
+        FileSecretStore store = store();
+        store.create(opaque("real", "k", "v"));
+        Path target = Files.writeString(temp.resolve("elsewhere"), "not a store file");
+        Files.createSymbolicLink(store.directory().resolve("linked"), target);
+
+        assertThat(store.scan().secrets()).extracting(StoredSecret::name).containsExactly("real");
+        assertThatThrownBy(() -> store.get("linked"))
+                .isInstanceOf(PlatformSecretsException.StorageFailure.class)
+                .hasMessageContaining("not a regular file");
+        assertThat(Files.readString(target)).isEqualTo("not a store file");
+    }
+
+    @Test
     void replaceKeepsTheCreationTime() {
         store().create(opaque("foo", "k", "old"));
         FileSecretStore later = new FileSecretStore(temp.resolve("store"), clockAt(T0.plusSeconds(3600)), StoreEncryption.none());
@@ -250,6 +264,17 @@ class FileSecretStoreTest {
         assertThatThrownBy(() -> store().create(invalid))
                 .isInstanceOf(PlatformSecretsException.Invalid.class)
                 .hasMessageContaining("metadata.name: Invalid value: \"Not_Valid\"");
+        assertThat(store().list()).isEmpty();
+    }
+
+    @Test
+    void createAllReportsTheProblemsOfEverySecretTogether() {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> store().createAll(
+                List.of(opaque("First_Bad", "k", "v"), opaque("fine", "k", "v"), opaque("second..bad", "k", "v"))));
+        assertThat(thrown).isInstanceOf(PlatformSecretsException.Invalid.class);
+        assertThat(((PlatformSecretsException) thrown).problems()).extracting(Problem::render)
+                .anyMatch(line -> line.contains("\"First_Bad\""))
+                .anyMatch(line -> line.contains("\"second..bad\""));
         assertThat(store().list()).isEmpty();
     }
 

@@ -22,9 +22,6 @@ import java.util.Set;
 import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.events.CollectionStartEvent;
-import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -40,11 +37,11 @@ import org.snakeyaml.engine.v2.schema.Schema;
  * Reads one values document through snakeyaml-engine's node tree into a {@link MapNode} whose every
  * node keeps its origin.
  *
- * <p>Reading runs in two passes. The first walks the parser's events to enforce the limits that
- * the node tree cannot (nesting depth, alias uses, one document, known tags) before any tree is
- * built, so that hostile input never reaches the recursive composer. The second composes the node
- * tree and converts it, counting expanded nodes against the node limit and detecting duplicate
- * keys with both origins. Plain scalars are typed by the {@link ValueNodeFactory}; snakeyaml's own
+ * <p>The composer pulls events through a {@link LimitedParser}, which enforces the limits that
+ * the node tree cannot (nesting depth, alias uses, one document, known tags) while events stream
+ * in, so that hostile input never reaches the composer's recursion. The composed tree is then
+ * converted, counting expanded nodes against the node limit and detecting duplicate keys with both
+ * origins. Plain scalars are typed by the {@link ValueNodeFactory}; snakeyaml's own
  * YAML 1.2 typing is switched off by a schema that marks them instead.
  */
 public final class YamlValuesReader {
@@ -53,9 +50,6 @@ public final class YamlValuesReader {
     private static final Tag PLAIN = new Tag("tag:platformsecrets.dev,2026:plain");
     private static final Set<String> STANDARD_SCALAR_TAGS = Set.of(
             Tag.STR.getValue(), Tag.INT.getValue(), Tag.FLOAT.getValue(), Tag.BOOL.getValue(), Tag.NULL.getValue());
-    private static final Set<String> ALLOWED_TAGS = Set.of(
-            "!", Tag.STR.getValue(), Tag.INT.getValue(), Tag.FLOAT.getValue(), Tag.BOOL.getValue(),
-            Tag.NULL.getValue(), Tag.MAP.getValue(), Tag.SEQ.getValue());
     private static final String MERGE_KEY = "<<";
 
     private final LoadLimits limits;
@@ -82,7 +76,13 @@ public final class YamlValuesReader {
         }
         LoadSettings settings = settings(label);
         try {
+<<<<<<< HEAD
             Optional<Node> document = compose(settings, text, label);
+=======
+            LimitedParser parser = new LimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), limits, label);
+            Optional<Node> document = new Composer(settings, parser).getSingleNode();
+            parser.throwIfTagProblems();
+>>>>>>> main
             if (document.isEmpty()) {
                 return MapNode.empty(Origin.at(label, 1, 1));
             }
@@ -106,6 +106,7 @@ public final class YamlValuesReader {
                 .build();
     }
 
+<<<<<<< HEAD
     /**
      * The document's node tree, with the first pass's checks. Valid input is parsed once: the
      * checks run on each event before the composer takes it, so the composer never sees what they
@@ -237,6 +238,9 @@ public final class YamlValuesReader {
     }
 
     /** Second pass: the composed node tree to values nodes, one conversion per document. */
+=======
+    /** Converts one composed node tree into values nodes, collecting problems; single use. */
+>>>>>>> main
     private final class Conversion {
         private final String label;
         private final ProblemCollector problems = new ProblemCollector();
