@@ -15,13 +15,9 @@ import dev.platformsecrets.values.Presence;
 import dev.platformsecrets.values.ScalarNode;
 import dev.platformsecrets.values.ValueNode;
 import dev.platformsecrets.values.Values;
-<<<<<<< HEAD
-import java.util.HashSet;
-=======
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
->>>>>>> main
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,11 +59,7 @@ final class RuleSteps {
     private final Set<String> rotate;
     private final RuleTable table;
     private final ProblemCollector problems;
-<<<<<<< HEAD
-    private final Set<KeyPath> activeAttributes = new HashSet<>();
-=======
     private Set<KeyPath> readByActiveRules;
->>>>>>> main
 
     RuleSteps(Values values, ExistingSecrets existing, ValueGenerator generator, Set<String> rotate, RuleTable table,
             ProblemCollector problems) {
@@ -77,8 +69,6 @@ final class RuleSteps {
         this.rotate = rotate;
         this.table = table;
         this.problems = problems;
-        table.rules().stream().filter(rule -> rule.when().test(values))
-                .forEach(rule -> activeAttributes.addAll(attributes(rule)));
     }
 
     Step resolve(SecretRule rule) {
@@ -254,15 +244,11 @@ final class RuleSteps {
     }
 
     private boolean readByActiveRule(KeyPath attribute) {
-<<<<<<< HEAD
-        return activeAttributes.contains(attribute);
-=======
         if (readByActiveRules == null) {
             readByActiveRules = new HashSet<>();
             table.rules().stream().filter(rule -> rule.when().test(values))
                     .forEach(rule -> readByActiveRules.addAll(attributes(rule)));
         }
         return readByActiveRules.contains(attribute);
->>>>>>> main
     }
 }

@@ -28,7 +28,6 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.Schema;
@@ -76,13 +75,9 @@ public final class YamlValuesReader {
         }
         LoadSettings settings = settings(label);
         try {
-<<<<<<< HEAD
-            Optional<Node> document = compose(settings, text, label);
-=======
             LimitedParser parser = new LimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), limits, label);
             Optional<Node> document = new Composer(settings, parser).getSingleNode();
             parser.throwIfTagProblems();
->>>>>>> main
             if (document.isEmpty()) {
                 return MapNode.empty(Origin.at(label, 1, 1));
             }
@@ -106,141 +101,7 @@ public final class YamlValuesReader {
                 .build();
     }
 
-<<<<<<< HEAD
-    /**
-     * The document's node tree, with the first pass's checks. Valid input is parsed once: the
-     * checks run on each event before the composer takes it, so the composer never sees what they
-     * refuse. Input with any problem is read again in two separate passes, which report exactly
-     * the problems, in the order, that checking all events before composing finds.
-     */
-    private Optional<Node> compose(LoadSettings settings, String text, String label) {
-        EventChecks checks = new EventChecks(label);
-        try {
-            Optional<Node> document = new Composer(settings, new CheckedParser(parser(settings, text), checks))
-                    .getSingleNode();
-            if (!checks.problems.hasErrors()) {
-                return document;
-            }
-        } catch (YamlEngineException | PlatformSecretsException.Invalid | StackOverflowError problem) {
-            // reported by the two-pass reading below
-        }
-        checkEvents(settings, text, label);
-        return new Composer(settings, parser(settings, text)).getSingleNode();
-    }
-
-    /** First pass: depth, aliases, documents and tags, from the parser's events. */
-    private void checkEvents(LoadSettings settings, String text, String label) {
-        EventChecks checks = new EventChecks(label);
-        ParserImpl parser = parser(settings, text);
-        while (parser.hasNext()) {
-            checks.check(parser.next());
-        }
-        checks.problems.throwIfErrors();
-    }
-
-    /** The first pass's checks of one event at a time; limits throw at once, tag problems are collected. */
-    private final class EventChecks {
-        private final String label;
-        private final ProblemCollector problems = new ProblemCollector();
-        private int depth;
-        private int aliases;
-        private int documents;
-
-        EventChecks(String label) {
-            this.label = label;
-        }
-
-        void check(Event event) {
-            switch (event.getEventId()) {
-                case DocumentStart -> {
-                    if (++documents > 1) {
-                        refuse(event, "a second YAML document starts here; a values file holds exactly one document");
-                    }
-                }
-                case MappingStart, SequenceStart -> {
-                    if (++depth > limits.maxDepth()) {
-                        refuse(event, "maps and lists nest deeper than the limit of " + limits.maxDepth() + " levels");
-                    }
-                    checkTag(((CollectionStartEvent) event).getTag(), event);
-                }
-                case MappingEnd, SequenceEnd -> depth--;
-                case Alias -> {
-                    if (++aliases > limits.maxAliases()) {
-                        refuse(event, "more alias uses (*name) than the limit of " + limits.maxAliases());
-                    }
-                }
-                case Scalar -> checkTag(((ScalarEvent) event).getTag(), event);
-                default -> {
-                    // stream and document ends, comments: nothing to check
-                }
-            }
-        }
-
-        private Origin origin(Event event) {
-            return event.getStartMark().map(mark -> YamlProblems.origin(mark, label)).orElse(Origin.of(label));
-        }
-
-        private void refuse(Event event, String message) {
-            problems.error(origin(event), KeyPath.root(), message);
-            throw new PlatformSecretsException.Invalid(problems.problems());
-        }
-
-        private void checkTag(Optional<String> tag, Event event) {
-            if (tag.isPresent() && !ALLOWED_TAGS.contains(tag.get())) {
-                problems.error(origin(event), KeyPath.root(), "an unsupported YAML tag; values files hold only strings,"
-                        + " numbers, booleans, nulls, lists and maps (remove the tag)");
-            }
-        }
-    }
-
-    /** A parser that runs the {@link EventChecks} on every event once, when the composer first sees it. */
-    private static final class CheckedParser implements Parser {
-        private final Parser parser;
-        private final EventChecks checks;
-        private Event checked;
-
-        CheckedParser(Parser parser, EventChecks checks) {
-            this.parser = parser;
-            this.checks = checks;
-        }
-
-        private Event seen(Event event) {
-            if (event != checked) {
-                checked = event;
-                checks.check(event);
-            }
-            return event;
-        }
-
-        @Override
-        public boolean checkEvent(Event.ID choice) {
-            return hasNext() && peekEvent().getEventId() == choice;
-        }
-
-        @Override
-        public Event peekEvent() {
-            return seen(parser.peekEvent());
-        }
-
-        @Override
-        public Event next() {
-            return seen(parser.next());
-        }
-
-        @Override
-        public boolean hasNext() {
-            return parser.hasNext();
-        }
-    }
-
-    private static ParserImpl parser(LoadSettings settings, String text) {
-        return new ParserImpl(settings, new StreamReader(settings, text));
-    }
-
-    /** Second pass: the composed node tree to values nodes, one conversion per document. */
-=======
     /** Converts one composed node tree into values nodes, collecting problems; single use. */
->>>>>>> main
     private final class Conversion {
         private final String label;
         private final ProblemCollector problems = new ProblemCollector();
