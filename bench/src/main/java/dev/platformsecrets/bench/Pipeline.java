@@ -4,13 +4,13 @@ import dev.platformsecrets.resolve.Resolution;
 import dev.platformsecrets.resolve.SecretResolver;
 import dev.platformsecrets.resolve.ValueGenerator;
 import dev.platformsecrets.rules.RuleTable;
-import dev.platformsecrets.secret.Secret;
+import dev.platformsecrets.secret.PlatformSecrets;
 import dev.platformsecrets.secret.SecretManifests;
 import dev.platformsecrets.values.ValuesLoader;
 import dev.platformsecrets.values.Values;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The whole resolve run as the CLI does it: load and merge, resolve, emit the Secret manifests. */
 final class Pipeline {
@@ -30,9 +30,7 @@ final class Pipeline {
 
     /** The YAML manifests of every platform Secret that received a value. */
     static String emit(Resolution resolution) {
-        List<Secret> secrets = new ArrayList<>();
-        resolution.secrets().forEach((name, data) -> secrets.add(Secret.opaque(name, data)));
-        return SecretManifests.yaml(secrets);
+        return SecretManifests.yaml(PlatformSecrets.from(resolution, "", Map.of()));
     }
 
     /** Load, merge, resolve and emit. */

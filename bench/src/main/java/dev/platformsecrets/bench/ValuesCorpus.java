@@ -23,6 +23,12 @@ public final class ValuesCorpus {
     private ValuesCorpus() {
     }
 
+    /** Writes the values file of the scale given as the only argument (default 1) to standard output. */
+    public static void main(String[] args) throws java.io.IOException {
+        System.out.write(generate(args.length == 0 ? 1 : Integer.parseInt(args[0])));
+        System.out.flush();
+    }
+
     /** A values file of roughly {@code 1450 * scale} lines. */
     public static byte[] generate(int scale) {
         Random random = new Random(7);

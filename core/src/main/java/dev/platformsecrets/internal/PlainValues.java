@@ -23,11 +23,6 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  */
 public final class PlainValues {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-            .build();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private PlainValues() {
     }
@@ -87,12 +82,12 @@ public final class PlainValues {
 
     /** Block-style YAML text of a plain value, without a document marker, quoting only where needed. */
     public static String toYaml(Object value) {
-        return YAML.writeValueAsString(value);
+        return Yaml.MAPPER.writeValueAsString(value);
     }
 
     /** Compact JSON text of a plain value. */
     public static String toJson(Object value) {
-        return JSON.writeValueAsString(value);
+        return Json.MAPPER.writeValueAsString(value);
     }
 
     /**
@@ -102,9 +97,22 @@ public final class PlainValues {
      */
     public static Object fromYaml(String text) {
         try {
-            return YAML.readValue(text, Object.class);
+            return Yaml.MAPPER.readValue(text, Object.class);
         } catch (JacksonException bad) {
             throw new IllegalArgumentException("not valid YAML", bad);
         }
+    }
+
+    /** The YAML mapper, built on first use: building a Jackson mapper costs start-up time. */
+    private static final class Yaml {
+        static final YAMLMapper MAPPER = YAMLMapper.builder()
+                .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+                .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+                .build();
+    }
+
+    /** The JSON mapper, built on first use. */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder().build();
     }
 }

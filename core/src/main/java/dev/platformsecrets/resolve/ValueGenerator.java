@@ -15,9 +15,9 @@ public interface ValueGenerator {
     /** A value of {@code how.length()} characters drawn uniformly from {@code how.charset()}. */
     SensitiveValue generate(Generation how);
 
-    /** Draws from a {@link SecureRandom}: the default. */
+    /** Draws from a {@link SecureRandom}, set up on the first draw: the default. */
     static ValueGenerator secure() {
-        return new UniformGenerator(new SecureRandom());
+        return new SecureGenerator();
     }
 
     /**

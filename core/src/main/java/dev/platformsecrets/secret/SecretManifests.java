@@ -29,8 +29,6 @@ public final class SecretManifests {
             .disable(YAMLWriteFeature.MINIMIZE_QUOTES)
             .enable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .build();
-    private static final ObjectWriter JSON = JsonMapper.builder().build().writer().with(new DefaultPrettyPrinter(
-            Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER)));
 
     private SecretManifests() {
     }
@@ -63,7 +61,7 @@ public final class SecretManifests {
     }
 
     private static String json(Object tree) {
-        return JSON.writeValueAsString(tree) + "\n";
+        return Json.WRITER.writeValueAsString(tree) + "\n";
     }
 
     /** The manifest tree of one Secret, fields in a fixed order. */
@@ -89,5 +87,11 @@ public final class SecretManifests {
             manifest.put("immutable", true);
         }
         return manifest;
+    }
+
+    /** The JSON writer, built on first use only: YAML runs never pay for a second Jackson mapper. */
+    private static final class Json {
+        static final ObjectWriter WRITER = JsonMapper.builder().build().writer().with(new DefaultPrettyPrinter(
+                Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER)));
     }
 }

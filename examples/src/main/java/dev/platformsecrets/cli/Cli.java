@@ -3,8 +3,10 @@ package dev.platformsecrets.cli;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** What every command shares: exit codes, problem printing, and the picocli set-up. */
 final class Cli {
@@ -19,9 +21,13 @@ final class Cli {
     private Cli() {
     }
 
-    /** A picocli command line with the library's exception handling: problems, never stack traces. */
-    static CommandLine commandLine(Object command) {
+    /**
+     * A picocli command line with the given subcommands (classes annotated with {@link Command})
+     * and the library's exception handling: problems, never stack traces.
+     */
+    static CommandLine commandLine(Object command, List<Class<?>> subcommands) {
         CommandLine line = new CommandLine(command);
+        subcommands.forEach(line::addSubcommand);
         line.setExitCodeExceptionMapper(error -> error instanceof PlatformSecretsException ? PROBLEMS : USAGE);
         line.setExecutionExceptionHandler((error, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
@@ -36,6 +42,24 @@ final class Cli {
         });
         shareVersion(line, line.getCommandSpec().version());
         return line;
+    }
+
+    /**
+     * The subcommand named by the first argument, by name or alias, when it is one of
+     * {@code subcommands}; otherwise all of them (no subcommand named, an option first, or
+     * {@code help}, which needs its siblings).
+     */
+    static List<Class<?>> subcommandsFor(List<Class<?>> subcommands, String[] args) {
+        if (args.length > 0) {
+            for (Class<?> candidate : subcommands) {
+                Command command = candidate.getAnnotation(Command.class);
+                if (candidate != CommandLine.HelpCommand.class && (command.name().equals(args[0])
+                        || Arrays.asList(command.aliases()).contains(args[0]))) {
+                    return List.of(candidate);
+                }
+            }
+        }
+        return subcommands;
     }
 
     /** Gives every subcommand the root's version, so {@code -V} answers everywhere. */

@@ -1,5 +1,6 @@
 package dev.platformsecrets.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,8 +12,15 @@ import picocli.CommandLine.Command;
         name = "platform-secrets",
         mixinStandardHelpOptions = true,
         version = "platform-secrets 0.1.0-SNAPSHOT",
-        description = "Resolves, validates and stores the platform secrets of a Helm-installed data platform.",
-        subcommands = {
+        description = "Resolves, validates and stores the platform secrets of a Helm-installed data platform.")
+public final class Main {
+
+    /**
+     * Every subcommand, in the order help lists them. Picocli builds the model of every registered
+     * command up front, by reflection; so only the subcommand named on the command line is
+     * registered, and all of them only when none is named (help, usage errors).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             CommandLine.HelpCommand.class,
             ValuesCommand.class,
             CreateCommand.class,
@@ -24,9 +32,7 @@ import picocli.CommandLine.Command;
             ResolveCommand.class,
             ExplainCommand.class,
             RulesCommand.class,
-            ValidateSecretCommand.class,
-        })
-public final class Main {
+            ValidateSecretCommand.class);
 
     private Main() {
     }
@@ -38,6 +44,6 @@ public final class Main {
 
     /** Runs the command line and returns the exit code, for tests and embedding. */
     public static int run(String... args) {
-        return Cli.commandLine(new Main()).execute(args);
+        return Cli.commandLine(new Main(), Cli.subcommandsFor(SUBCOMMANDS, args)).execute(args);
     }
 }
