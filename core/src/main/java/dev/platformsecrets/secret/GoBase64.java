@@ -1,9 +1,9 @@
 package dev.platformsecrets.secret;
 
+import dev.platformsecrets.internal.Base64Codec;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
-import org.apache.commons.codec.binary.Base64;
 
 /**
  * Base64 as the Kubernetes API server reads {@code data} values: Go's {@code base64.StdEncoding}.
@@ -100,7 +100,7 @@ public final class GoBase64 {
         int groups = (cleanLength + 3) / 4;
         byte[] padded = Arrays.copyOf(clean, groups * 4);
         Arrays.fill(padded, cleanLength, padded.length, PAD);
-        return new Decoded(Base64.decodeBase64(padded));
+        return new Decoded(Base64Codec.decode(padded));
     }
 
     /** Decodes or throws {@link IllegalArgumentException} with Go's message; for callers that know the input. */
@@ -119,7 +119,7 @@ public final class GoBase64 {
 
     /** Standard base64 with padding and no line breaks, as Kubernetes writes {@code data}. */
     public static String encode(byte[] bytes) {
-        return Base64.encodeBase64String(bytes);
+        return Base64Codec.encode(bytes);
     }
 
     /** One 4-character group: its alphabet characters, where the next group starts, or an error. */

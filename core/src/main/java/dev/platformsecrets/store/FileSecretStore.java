@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -262,11 +263,13 @@ public final class FileSecretStore implements SecretStore {
     private Optional<StoredSecret> read(Path file, String name) {
         byte[] content;
         try {
-            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            // One lstat for kind and size: listing reads thousands of files.
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile()) {
                 throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()),
                         "not a regular file (a link or a directory); the store only reads files it wrote", null);
             }
-            if (Files.size(file) > MAX_FILE_BYTES) {
+            if (attributes.size() > MAX_FILE_BYTES) {
                 throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()),
                         "the stored file is larger than " + MAX_FILE_BYTES + " bytes (the file is damaged)", null);
             }

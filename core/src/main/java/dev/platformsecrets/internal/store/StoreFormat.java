@@ -4,6 +4,7 @@ import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.SensitiveValue;
+import dev.platformsecrets.internal.Base64Codec;
 import dev.platformsecrets.secret.Secret;
 import dev.platformsecrets.secret.SecretType;
 import dev.platformsecrets.store.StoredSecret;
@@ -14,7 +15,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.apache.commons.codec.binary.Base64;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
@@ -53,7 +53,7 @@ public final class StoreFormat {
         ObjectNode data = root.putObject("data");
         secret.data().forEach((key, value) -> data.put(key, keyring.canSeal()
                 ? keyring.seal(secret.name(), key, value.bytes())
-                : Base64.encodeBase64String(value.bytes())));
+                : Base64Codec.encode(value.bytes())));
         return WRITER.writeValueAsBytes(root);
     }
 
@@ -118,8 +118,8 @@ public final class StoreFormat {
         if (Keyring.isSealed(stored)) {
             return keyring.open(name, key, stored, origin, path);
         }
-        byte[] bytes = Base64.decodeBase64(stored);
-        if (!Base64.encodeBase64String(bytes).equals(stored)) {
+        byte[] bytes = Base64Codec.decode(stored);
+        if (!Base64Codec.encode(bytes).equals(stored)) {
             throw damaged(origin, path, "not valid base64 (the file is damaged)");
         }
         return bytes;
