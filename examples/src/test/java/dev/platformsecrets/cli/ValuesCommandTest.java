@@ -95,6 +95,15 @@ class ValuesCommandTest {
     }
 
     @Test
+    @DisplayName("a missing values file is a problem naming the file, exit 1")
+    void missingFile(@TempDir Path dir) {
+        Path missing = dir.resolve("missing.yaml");
+        Run run = run("values", "-f", missing.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo(missing + ": cannot read the file (no such file)" + System.lineSeparator());
+    }
+
+    @Test
     @DisplayName("a bad command line is a usage error, exit 2")
     void usage() {
         Run run = run("values", "-o", "xml");

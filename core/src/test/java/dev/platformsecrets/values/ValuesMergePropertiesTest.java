@@ -15,12 +15,12 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
 /** Laws of Helm's merge and of {@code --set}, checked on random trees. */
-class ValuesMergeProperties {
+class ValuesMergePropertiesTest {
 
     private static final Origin GENERATED = Origin.of("generated");
     private static final MapNode EMPTY = MapNode.empty(GENERATED);
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void mergingAnEmptyMapChangesNothing(@ForAll("trees") MapNode tree) {
         assertThat(HelmMerge.mergeMaps(tree, EMPTY).entries()).isEqualTo(tree.entries());
         assertThat(HelmMerge.mergeMaps(EMPTY, tree).entries()).isEqualTo(tree.entries());
@@ -28,14 +28,14 @@ class ValuesMergeProperties {
         assertThat(HelmMerge.coalesce(EMPTY, tree).entries()).isEqualTo(tree.entries());
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void mergeMapsMatchesAReferenceImplementation(@ForAll("trees") MapNode earlier, @ForAll("trees") MapNode later) {
         Object actual = ValuesRenderer.plain(HelmMerge.mergeMaps(earlier, later));
         Object expected = referenceMergeMaps(plain(earlier), plain(later));
         assertThat(String.valueOf(actual)).isEqualTo(String.valueOf(expected));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void coalesceMatchesAReferenceImplementation(@ForAll("trees") MapNode defaults, @ForAll("trees") MapNode user) {
         Object actual = ValuesRenderer.plain(HelmMerge.coalesce(defaults, user));
         Object expected = referenceCoalesce(plain(defaults), plain(user));
@@ -46,7 +46,7 @@ class ValuesMergeProperties {
      * Associative for maps without nulls whose keys keep one kind (map or not) in every tree: where
      * a later non-map replaces a map, Helm's replace-or-merge is not associative.
      */
-    @Property(tries = 300)
+    @Property(tries = 200)
     void mergeIsAssociativeWithoutNulls(@ForAll("treesWithoutNulls") MapNode a, @ForAll("treesWithoutNulls") MapNode b,
             @ForAll("treesWithoutNulls") MapNode c) {
         assertThat(HelmMerge.mergeMaps(HelmMerge.mergeMaps(a, b), c).entries())
@@ -55,10 +55,10 @@ class ValuesMergeProperties {
                 .isEqualTo(HelmMerge.coalesce(a, HelmMerge.coalesce(b, c)).entries());
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void aSetValueIsFoundAtItsPath(@ForAll("keys") List<String> keys, @ForAll("texts") String text,
             @ForAll("trees") MapNode existing) {
-        String path = String.join(".", keys.stream().map(ValuesMergeProperties::escape).toList());
+        String path = String.join(".", keys.stream().map(ValuesMergePropertiesTest::escape).toList());
         Values values = Values.of(Overrides.apply(existing,
                 new ValuesOverride(ValuesOverride.Kind.SET_STRING, path + "=" + escape(text)), LoadLimits.defaults()));
         ValueNode found = values.find(KeyPath.of(keys.toArray(String[]::new))).orElseThrow();
