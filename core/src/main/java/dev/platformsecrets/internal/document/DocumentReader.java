@@ -5,6 +5,7 @@ import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
 import dev.platformsecrets.internal.Utf8;
+import dev.platformsecrets.internal.yaml.YamlProblems;
 import dev.platformsecrets.values.HelmType;
 import dev.platformsecrets.values.ListNode;
 import dev.platformsecrets.values.MapNode;
@@ -20,6 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -38,10 +41,15 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  *
  * <p>JSON is recognised by its first non-blank character ({@code {} or {@code [}); anything else is
  * read as YAML. Duplicate keys are errors naming both places, YAML aliases and more than one
- * document are refused, and the {@link DocumentLimits} bound size and nesting. Messages never quote
+ * document are refused, as are tags other than the core schema's, and the {@link DocumentLimits} bound size and nesting. Messages never quote
  * the input, which may hold secrets.
  */
 public final class DocumentReader {
+
+    /** The tags a document may carry: YAML's non-specific tag and the core schema's own types. */
+    private static final Set<String> STANDARD_TAGS = Set.of("!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int",
+            "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
+            "tag:yaml.org,2002:seq");
 
     private final DocumentLimits limits;
     private final TokenStreamFactory json;
@@ -122,7 +130,13 @@ public final class DocumentReader {
         }
         String text = Utf8.decode(content, sourceName);
         boolean isJson = looksLikeJson(text);
-        try (JsonParser parser = (isJson ? json : yaml).createParser(ObjectReadContext.empty(), text)) {
+        JsonParser parser;
+        try {
+            parser = (isJson ? json : yaml).createParser(ObjectReadContext.empty(), text);
+        } catch (JacksonException e) {
+            throw malformed(e, Origin.at(sourceName, 1, 1), isJson, text, sourceName);
+        }
+        try (parser) {
             List<ValueNode> documents = new ArrayList<>();
             Builder builder = new Builder(parser, sourceName);
             while (parser.nextToken() != null) {
@@ -141,9 +155,24 @@ public final class DocumentReader {
             }
             return documents;
         } catch (JacksonException e) {
-            throw new PlatformSecretsException.Invalid(List.of(Problem.error(origin(sourceName, e.getLocation()),
-                    KeyPath.root(), (isJson ? "malformed JSON: " : "malformed YAML: ") + Redaction.describe(e))), e);
+            throw malformed(e, origin(sourceName, parser.currentLocation()), isJson, text, sourceName);
         }
+    }
+
+    /**
+     * The refusal for a parser error: snakeyaml's own problem and mark when it found the error, else
+     * Jackson's (redacted) message at its location, or where the parser stopped when it gives none
+     * (the stream constraints on depth and lengths).
+     */
+    private static PlatformSecretsException malformed(JacksonException e, Origin stoppedAt, boolean isJson, String text,
+            String sourceName) {
+        if (e.getCause() instanceof YamlEngineException yamlError) {
+            return new PlatformSecretsException.Invalid(List.of(YamlProblems.of(yamlError, text, sourceName)), e);
+        }
+        Origin reported = origin(sourceName, e.getLocation());
+        Origin at = reported.line() > 0 ? reported : stoppedAt;
+        return new PlatformSecretsException.Invalid(List.of(Problem.error(at, KeyPath.root(),
+                (isJson ? "malformed JSON: " : "malformed YAML: ") + Redaction.describe(e))), e);
     }
 
     private PlatformSecretsException tooLarge(String label) {
@@ -189,6 +218,13 @@ public final class DocumentReader {
                 problems.add(Problem.error(origin, path, "YAML aliases are not accepted in this document"));
                 return new NullNode(origin);
             }
+            if (parser instanceof YAMLParser yamlParser && yamlParser.getRawTag() != null
+                    && !STANDARD_TAGS.contains(yamlParser.getRawTag())) {
+                problems.add(Problem.error(origin, path, "an unsupported YAML tag; this document holds only strings, "
+                        + "numbers, booleans, nulls, lists and maps (remove the tag)"));
+                skipChildren();
+                return new NullNode(origin);
+            }
             JsonToken token = parser.currentToken();
             return switch (token) {
                 case START_OBJECT -> map(path, origin, depth);
@@ -203,6 +239,12 @@ public final class DocumentReader {
                     yield new NullNode(origin);
                 }
             };
+        }
+
+        private void skipChildren() {
+            if (parser.currentToken().isStructStart()) {
+                parser.skipChildren();
+            }
         }
 
         private ScalarNode typed(HelmType type, String what, Origin origin) {
