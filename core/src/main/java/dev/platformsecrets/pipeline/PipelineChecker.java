@@ -46,11 +46,25 @@ public final class PipelineChecker {
         for (SecretMount mount : spec.secrets()) {
             checkAgainstStore(mount, store, problems);
         }
-        for (ImagePullSecret pull : spec.imagePullSecrets()) {
-            if (!pull.name().isEmpty()) {
-                checkPullSecretInStore(pull, store, problems);
-            }
-        }
+        checkPullSecretsInStore(spec.imagePullSecrets(), store, problems);
+        return new CheckReport(problems.problems());
+    }
+
+    /**
+     * Checks image pull secrets that do not come from the spec, such as the cluster-wide ones added
+     * after the spec's: valid names, and with a store, present with a docker config type.
+     */
+    public static CheckReport checkImagePullSecrets(List<ImagePullSecret> pulls, SecretStore store) {
+        ProblemCollector problems = new ProblemCollector();
+        checkPullSecretNames(pulls, problems);
+        checkPullSecretsInStore(pulls, store, problems);
+        return new CheckReport(problems.problems());
+    }
+
+    /** Checks the names of image pull secrets that do not come from the spec, without a store. */
+    public static CheckReport checkImagePullSecrets(List<ImagePullSecret> pulls) {
+        ProblemCollector problems = new ProblemCollector();
+        checkPullSecretNames(pulls, problems);
         return new CheckReport(problems.problems());
     }
 
@@ -181,16 +195,18 @@ public final class PipelineChecker {
         }
     }
 
-    private static void checkPullSecretInStore(ImagePullSecret pull, SecretStore store, ProblemCollector problems) {
-        if (!KubernetesNames.dnsSubdomain(pull.name()).isEmpty()) {
-            return;
-        }
-        Optional<Secret> secret = store.get(pull.name()).map(StoredSecret::secret);
-        if (secret.isEmpty()) {
-            error(problems, pull.location(), "missing Kubernetes secret " + pull.name());
-        } else if (!secret.get().type().isDockerConfig()) {
-            error(problems, pull.location(), "Kubernetes secret " + pull.name() + " has type " + secret.get().type()
-                    + "; an image pull secret needs type " + SecretType.DOCKER_CONFIG_JSON + " or " + SecretType.DOCKERCFG);
+    private static void checkPullSecretsInStore(List<ImagePullSecret> pulls, SecretStore store, ProblemCollector problems) {
+        for (ImagePullSecret pull : pulls) {
+            if (pull.name().isEmpty() || !KubernetesNames.dnsSubdomain(pull.name()).isEmpty()) {
+                continue;
+            }
+            Optional<Secret> secret = store.get(pull.name()).map(StoredSecret::secret);
+            if (secret.isEmpty()) {
+                error(problems, pull.location(), "missing Kubernetes secret " + pull.name());
+            } else if (!secret.get().type().isDockerConfig()) {
+                error(problems, pull.location(), "Kubernetes secret " + pull.name() + " has type " + secret.get().type()
+                        + "; an image pull secret needs type " + SecretType.DOCKER_CONFIG_JSON + " or " + SecretType.DOCKERCFG);
+            }
         }
     }
 

@@ -10,7 +10,6 @@ import dev.platformsecrets.values.MapNode;
 import dev.platformsecrets.values.ValueNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -36,7 +35,6 @@ import java.util.Set;
  */
 public final class PipelineSpecReader {
 
-    private static final Set<String> ENTRY_FIELDS = Set.of("name", "key", "envVar", "env_var", "mountPath", "mount_path");
     private static final KeyPath TRANSFORM = KeyPath.of("transform");
 
     private PipelineSpecReader() {
@@ -100,18 +98,17 @@ public final class PipelineSpecReader {
     }
 
     private static SecretMount secretMount(MapNode entry, KeyPath path, SpecFields fields, ProblemCollector problems) {
-        for (Map.Entry<String, ValueNode> field : entry.entries().entrySet()) {
-            if (!ENTRY_FIELDS.contains(field.getKey())) {
-                problems.error(field.getValue().origin(), path.key(field.getKey()),
-                        "unknown field; a secret entry has name, key, envVar (or env_var) and mountPath (or mount_path)");
-            }
-        }
         Map<Field, String> values = new EnumMap<>(Field.class);
         Map<Field, Location> locations = new EnumMap<>(Field.class);
         Set<Field> seen = EnumSet.noneOf(Field.class);
-        for (String written : entry.entries().keySet()) {
-            Optional<Field> field = Arrays.stream(Field.values()).filter(f -> f.spellings().contains(written)).findFirst();
-            if (field.isEmpty() || !seen.add(field.get())) {
+        for (Map.Entry<String, ValueNode> written : entry.entries().entrySet()) {
+            Optional<Field> field = Field.forSpelling(written.getKey());
+            if (field.isEmpty()) {
+                problems.error(written.getValue().origin(), path.key(written.getKey()),
+                        "unknown field; a secret entry has name, key, envVar (or env_var) and mountPath (or mount_path)");
+                continue;
+            }
+            if (!seen.add(field.get())) {
                 continue;
             }
             fields.field(entry, path, field.get().spellings()).ifPresent(found -> fields.string(found).ifPresent(text -> {

@@ -23,15 +23,17 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * </pre>
  *
  * Every key is present, an empty list as {@code []}; each list item is a valid part of a v1
- * {@code PodSpec} or {@code Container}. The same fragments always give the same bytes.
+ * {@code PodSpec} or {@code Container}. The same fragments always give the same bytes. In YAML
+ * every string value is double-quoted: names such as {@code 0x1F}, {@code on}, {@code 1e3} or
+ * {@code 0755} are valid keys and variables, and YAML 1.1 readers (kubectl's among them) would
+ * otherwise read them as numbers or booleans.
  */
 public final class PodFragmentWriter {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .disable(YAMLWriteFeature.MINIMIZE_QUOTES)
             .build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

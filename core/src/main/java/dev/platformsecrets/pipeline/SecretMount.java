@@ -1,5 +1,6 @@
 package dev.platformsecrets.pipeline;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,11 @@ public record SecretMount(
         /** The protobuf field name, {@code env_var}, also accepted on input. */
         public String snakeCase() {
             return snakeCase;
+        }
+
+        /** The field written with this spelling, if any. */
+        public static Optional<Field> forSpelling(String spelling) {
+            return Arrays.stream(values()).filter(field -> field.spellings().contains(spelling)).findFirst();
         }
 
         /** The distinct spellings, camelCase first. */

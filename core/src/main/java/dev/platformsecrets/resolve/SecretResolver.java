@@ -78,17 +78,17 @@ public final class SecretResolver {
     }
 
     private void checkActiveClashes(Values values, ProblemCollector problems) {
-        Map<String, SecretRule> active = new HashMap<>();
+        Map<String, Integer> active = new HashMap<>();
         Set<String> reported = new LinkedHashSet<>();
         for (int i = 0; i < table.rules().size(); i++) {
             SecretRule rule = table.rules().get(i);
             if (rule.secret().isEmpty() || !rule.when().test(values)) {
                 continue;
             }
-            SecretRule earlier = active.putIfAbsent(rule.label(), rule);
+            Integer earlier = active.putIfAbsent(rule.label(), i);
             if (earlier != null && reported.add(rule.label())) {
                 problems.add(Problem.error(rule.origin(), KeyPath.root().key("rules").index(i),
-                        "rules " + earlier.origin().render() + " and " + rule.origin().render()
+                        "rules[" + earlier + "] and rules[" + i + "]"
                                 + " are both active and both write key '" + rule.key() + "' of Secret '"
                                 + rule.secret().get() + "'; their 'when' conditions must exclude each other"));
             }

@@ -39,7 +39,7 @@ public record RuleTable(String name, String description, List<SecretRule> rules,
         if (name.isEmpty()) {
             throw new IllegalArgumentException("a rule table needs a name");
         }
-        List<Problem> clashes = clashes(rules);
+        List<Problem> clashes = clashes(rules, List.of());
         if (!clashes.isEmpty()) {
             throw new PlatformSecretsException.Invalid(clashes);
         }
@@ -65,7 +65,11 @@ public record RuleTable(String name, String description, List<SecretRule> rules,
         return BuiltInTables.NAMES;
     }
 
-    static List<Problem> clashes(List<SecretRule> rules) {
+    /**
+     * Problems for rules writing one key of one Secret under the same condition; {@code indices}
+     * gives each rule's index in the table file (empty: the list position).
+     */
+    static List<Problem> clashes(List<SecretRule> rules, List<Integer> indices) {
         List<Problem> problems = new ArrayList<>();
         for (int later = 0; later < rules.size(); later++) {
             for (int earlier = 0; earlier < later; earlier++) {
@@ -73,10 +77,12 @@ public record RuleTable(String name, String description, List<SecretRule> rules,
                 SecretRule b = rules.get(later);
                 if (a.secret().isPresent() && a.secret().equals(b.secret()) && a.key().equals(b.key())
                         && a.when().equals(b.when())) {
-                    problems.add(Problem.error(b.origin(), KeyPath.root().key("rules").index(later),
-                            "rule writes key '" + b.key() + "' of Secret '" + b.secret().orElseThrow()
-                                    + "' under the same condition as rule " + earlier + " (" + a.origin().render()
-                                    + "); give them conditions that exclude each other"));
+                    int laterIndex = indices.isEmpty() ? later : indices.get(later);
+                    int earlierIndex = indices.isEmpty() ? earlier : indices.get(earlier);
+                    problems.add(Problem.error(b.origin(), KeyPath.root().key("rules").index(laterIndex),
+                            "writes key '" + b.key() + "' of Secret '" + b.secret().orElseThrow()
+                                    + "' under the same condition as rules[" + earlierIndex + "]"
+                                    + "; give them conditions that exclude each other"));
                 }
             }
         }

@@ -81,12 +81,17 @@ public final class RuleTableLoader {
         }
         String description = string(tree, root, "description").orElse("");
         List<SecretRule> rules = new ArrayList<>();
+        List<Integer> indices = new ArrayList<>();
         Optional<ValueNode> rulesNode = tree.get("rules");
         if (rulesNode.isEmpty()) {
             problems.error(tree.origin(), root.key("rules"), "a rule table needs a list of rules");
         } else if (rulesNode.get() instanceof ListNode list) {
             for (int i = 0; i < list.items().size(); i++) {
-                rule(list.items().get(i), root.key("rules").index(i)).ifPresent(rules::add);
+                Optional<SecretRule> rule = rule(list.items().get(i), root.key("rules").index(i));
+                if (rule.isPresent()) {
+                    rules.add(rule.get());
+                    indices.add(i);
+                }
             }
         } else {
             problems.error(rulesNode.get().origin(), root.key("rules"), "expected a list of rules");
@@ -100,7 +105,7 @@ public final class RuleTableLoader {
                 problems.error(defaultsNode.get().origin(), root.key("defaults"), "expected a map of values");
             }
         }
-        problems.addAll(RuleTable.clashes(rules));
+        problems.addAll(RuleTable.clashes(rules, indices));
         problems.throwIfErrors();
         return new RuleTable(name, description, rules, defaults);
     }
@@ -114,10 +119,10 @@ public final class RuleTableLoader {
         checkFields(map, path, RULE_FIELDS);
         Optional<String> key = string(map, path, "key");
         Optional<KeyPath> raw = keyPath(map, path, "rawAttribute");
-        if (key.isEmpty() || key.get().isEmpty()) {
+        if (map.get("key").isEmpty() || key.filter(String::isEmpty).isPresent()) {
             problems.error(map.origin(), path.key("key"), "a rule needs a key");
         }
-        if (raw.isEmpty()) {
+        if (map.get("rawAttribute").isEmpty()) {
             problems.error(map.origin(), path.key("rawAttribute"), "a rule needs a rawAttribute");
         }
         if (key.isEmpty() || raw.isEmpty()) {

@@ -82,13 +82,7 @@ public final class KubernetesNames {
             errors.add("a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',"
                     + "  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')");
         }
-        if (key.equals(".")) {
-            errors.add("must not be '.'");
-        } else if (key.equals("..")) {
-            errors.add("must not be '..'");
-        } else if (key.startsWith("..")) {
-            errors.add("must not start with '..'");
-        }
+        errors.addAll(notDotted(key));
         return errors;
     }
 
@@ -148,14 +142,19 @@ public final class KubernetesNames {
                     + " '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1',"
                     + " regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')");
         }
-        if (name.equals(".")) {
-            errors.add("must not be '.'");
-        } else if (name.equals("..")) {
-            errors.add("must not be '..'");
-        } else if (name.startsWith("..")) {
-            errors.add("must not start with '..'");
-        }
+        errors.addAll(notDotted(name));
         return errors;
+    }
+
+    /** apimachinery's {@code hasChDirPrefix} checks: not {@code .}, not {@code ..}, no {@code ..} prefix. */
+    private static List<String> notDotted(String name) {
+        if (name.equals(".")) {
+            return List.of("must not be '.'");
+        }
+        if (name.equals("..")) {
+            return List.of("must not be '..'");
+        }
+        return name.startsWith("..") ? List.of("must not start with '..'") : List.of();
     }
 
     private static int byteLength(String text) {

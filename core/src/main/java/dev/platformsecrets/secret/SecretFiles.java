@@ -76,7 +76,7 @@ public final class SecretFiles {
         if (documents.isEmpty()) {
             problems.add(Problem.error(Origin.of(sourceName), KeyPath.root(), "the file holds no Secret"));
         }
-        for (ValueNode document : documents) {
+        for (ValueNode document : documents.stream().map(YamlOneOne::retype).toList()) {
             object(document, KeyPath.root(), "v1.Secret", problems).ifPresent(root -> {
                 String kind = kind(root, KeyPath.root(), List.of(LIST, SECRET), problems);
                 if (kind.equals(LIST)) {

@@ -91,6 +91,11 @@ public final class FileSecretStore implements SecretStore {
         return directory;
     }
 
+    /** How values are encrypted on write. */
+    public StoreEncryption encryption() {
+        return encryption;
+    }
+
     /**
      * {@inheritDoc}
      *
@@ -168,6 +173,11 @@ public final class FileSecretStore implements SecretStore {
         return new StoreListing(secrets, problems);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws PlatformSecretsException.Invalid when the new Secret is not valid
+     */
     @Override
     public StoredSecret replace(Secret secret) {
         requireValid(secret);
@@ -245,6 +255,10 @@ public final class FileSecretStore implements SecretStore {
     private Optional<StoredSecret> read(Path file, String name) {
         byte[] content;
         try {
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()),
+                        "not a regular file (a link or a directory); the store only reads files it wrote", null);
+            }
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()),
                         "the stored file is larger than " + MAX_FILE_BYTES + " bytes (the file is damaged)", null);

@@ -23,7 +23,7 @@ final class HelmTruth {
         if (lower.startsWith("0x")) {
             return lower.substring(2).chars().allMatch(c -> c == '0');
         }
-        if (lower.startsWith("0o")) {
+        if (lower.startsWith("0o") || lower.startsWith("0b")) {
             return lower.substring(2).chars().allMatch(c -> c == '0');
         }
         if (lower.contains("inf") || lower.contains("nan")) {

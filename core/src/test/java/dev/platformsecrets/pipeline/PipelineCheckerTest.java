@@ -3,6 +3,8 @@ package dev.platformsecrets.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.platformsecrets.KeyPath;
+import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +58,21 @@ class PipelineCheckerTest {
         assertThatThrownBy(report::throwIfErrors).isInstanceOf(PlatformSecretsException.Invalid.class)
                 .hasMessageContaining("invalid environment variable name")
                 .hasMessageContaining("missing Kubernetes secret missing");
+    }
+
+    @Test
+    void imagePullSecretsFromElsewhereGetTheSameChecks() {
+        InMemorySecretStore store = InMemorySecretStore.of("opaque", Map.of("k", "v"));
+        List<ImagePullSecret> pulls = List.of(
+                new ImagePullSecret("Bad_Name", new Location(KeyPath.root(), Origin.of("flag"))),
+                new ImagePullSecret("opaque", new Location(KeyPath.root(), Origin.of("flag"))),
+                new ImagePullSecret("absent", new Location(KeyPath.root(), Origin.of("flag"))));
+
+        assertThat(messages(PipelineChecker.checkImagePullSecrets(pulls))).singleElement()
+                .satisfies(message -> assertThat(message).startsWith("invalid Secret name"));
+        assertThat(messages(PipelineChecker.checkImagePullSecrets(pulls, store))).hasSize(3)
+                .contains("missing Kubernetes secret absent")
+                .anySatisfy(message -> assertThat(message).startsWith("Kubernetes secret opaque has type Opaque"));
     }
 
     @Test

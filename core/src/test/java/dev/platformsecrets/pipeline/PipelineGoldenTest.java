@@ -11,11 +11,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs every case under {@code testdata/pipelines/}: {@code spec.json} or {@code spec.yaml}, an
@@ -25,7 +29,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class PipelineGoldenTest {
 
-    static final int CASES = 36;
+    static final int CASES = 37;
 
     @Test
     void findsEveryCase() {
@@ -63,6 +67,9 @@ class PipelineGoldenTest {
             assertThat(expectedYaml).exists();
             assertThat(outcome.yaml()).isEqualTo(Files.readString(expectedYaml));
             PodFragmentSchema.assertValid(outcome.json());
+            assertThat(new Load(LoadSettings.builder().build()).loadFromString(outcome.yaml()))
+                    .as("YAML and JSON carry the same values, no string re-typed by a YAML reader")
+                    .isEqualTo(JsonMapper.builder().build().readValue(outcome.json(), Map.class));
         }
     }
 

@@ -114,6 +114,20 @@ class FileSecretStoreTest {
     }
 
     @Test
+    void aSymbolicLinkInTheStoreIsNeverFollowed() throws IOException {
+        FileSecretStore store = store();
+        store.create(opaque("real", "k", "v"));
+        Path target = Files.writeString(temp.resolve("elsewhere"), "not a store file");
+        Files.createSymbolicLink(store.directory().resolve("linked"), target);
+
+        assertThat(store.scan().secrets()).extracting(StoredSecret::name).containsExactly("real");
+        assertThatThrownBy(() -> store.get("linked"))
+                .isInstanceOf(PlatformSecretsException.StorageFailure.class)
+                .hasMessageContaining("not a regular file");
+        assertThat(Files.readString(target)).isEqualTo("not a store file");
+    }
+
+    @Test
     void replaceKeepsTheCreationTime() {
         store().create(opaque("foo", "k", "old"));
         FileSecretStore later = new FileSecretStore(temp.resolve("store"), clockAt(T0.plusSeconds(3600)), StoreEncryption.none());

@@ -14,7 +14,14 @@ import picocli.CommandLine.Command;
         description = "Resolves, validates and stores the platform secrets of a Helm-installed data platform.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ValuesCommand.class,
+            CreateCommand.class,
+            ListCommand.class,
+            InspectCommand.class,
+            DeleteCommand.class,
+            StoreCommand.class,
             PipelineCommand.class,
+            ValidateSecretCommand.class,
         })
 public final class Main {
 

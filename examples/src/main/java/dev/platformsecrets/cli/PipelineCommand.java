@@ -1,14 +1,17 @@
 package dev.platformsecrets.cli;
 
+import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
-import dev.platformsecrets.PlatformSecretsException;
-import dev.platformsecrets.pipeline.CheckReport;
+import dev.platformsecrets.Problem;
+import dev.platformsecrets.pipeline.ImagePullSecret;
+import dev.platformsecrets.pipeline.Location;
 import dev.platformsecrets.pipeline.PipelineChecker;
 import dev.platformsecrets.pipeline.PipelineSpec;
 import dev.platformsecrets.pipeline.PipelineSpecReader;
 import dev.platformsecrets.pipeline.PodFragmentRenderer;
 import dev.platformsecrets.pipeline.PodFragmentWriter;
 import dev.platformsecrets.pipeline.PodFragments;
+import dev.platformsecrets.store.FileSecretStore;
 import dev.platformsecrets.store.SecretStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -45,26 +48,29 @@ final class PipelineCommand {
         Path storeDir;
 
         /**
-         * Reads the spec and runs every check (against the store when one was given), printing every
-         * problem to stderr; the spec when no problem is an error.
+         * Reads the spec and runs every check (against the store when one was given), with the
+         * image pull secrets the command line adds, printing every problem to stderr; the spec when
+         * no problem is an error.
          */
-        Optional<PipelineSpec> readChecked(CommandSpec command) {
+        Optional<PipelineSpec> readChecked(CommandSpec command, List<ImagePullSecret> addedPullSecrets) {
             PipelineSpec spec = PipelineSpecReader.read(file);
-            CheckReport report = storeDir == null ? PipelineChecker.check(spec) : PipelineChecker.check(spec, openStore(storeDir));
-            Cli.printProblems(command.commandLine().getErr(), report.problems());
-            return report.hasErrors() ? Optional.empty() : Optional.of(spec);
+            List<Problem> problems = new ArrayList<>();
+            if (storeDir == null) {
+                problems.addAll(PipelineChecker.check(spec).problems());
+                problems.addAll(PipelineChecker.checkImagePullSecrets(addedPullSecrets).problems());
+            } else {
+                SecretStore store = openStore(storeDir);
+                problems.addAll(PipelineChecker.check(spec, store).problems());
+                problems.addAll(PipelineChecker.checkImagePullSecrets(addedPullSecrets, store).problems());
+            }
+            Cli.printProblems(command.commandLine().getErr(), problems);
+            return problems.stream().anyMatch(Problem::isError) ? Optional.empty() : Optional.of(spec);
         }
     }
 
-    /**
-     * The store behind {@code --store DIR}.
-     *
-     * <p>The embedded file store is not part of this build yet; until it is, {@code --store} fails
-     * with a clear message. Switch this method to {@code new FileSecretStore(dir)} when it lands.
-     */
+    /** The store behind {@code --store DIR}: the embedded file store in that directory. */
     static SecretStore openStore(Path dir) {
-        throw new PlatformSecretsException.StorageFailure(Origin.of(dir.toString()),
-                "the file store is not available in this build yet; run without --store", null);
+        return new FileSecretStore(dir);
     }
 
     /** {@code pipeline check}. */
@@ -79,7 +85,7 @@ final class PipelineCommand {
 
         @Override
         public Integer call() {
-            Optional<PipelineSpec> checked = options.readChecked(command);
+            Optional<PipelineSpec> checked = options.readChecked(command, List.of());
             if (checked.isEmpty()) {
                 return Cli.PROBLEMS;
             }
@@ -121,7 +127,10 @@ final class PipelineCommand {
 
         @Override
         public Integer call() {
-            Optional<PipelineSpec> checked = options.readChecked(command);
+            List<ImagePullSecret> added = clusterPullSecrets.stream()
+                    .map(name -> new ImagePullSecret(name, new Location(KeyPath.root(), Origin.of("--image-pull-secret " + name))))
+                    .toList();
+            Optional<PipelineSpec> checked = options.readChecked(command, added);
             if (checked.isEmpty()) {
                 return Cli.PROBLEMS;
             }

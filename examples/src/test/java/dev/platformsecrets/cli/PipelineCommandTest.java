@@ -2,12 +2,16 @@ package dev.platformsecrets.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.platformsecrets.SensitiveValue;
+import dev.platformsecrets.secret.Secret;
+import dev.platformsecrets.store.FileSecretStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,19 +99,65 @@ class PipelineCommandTest {
         assertThat(stdout()).isEqualTo("""
                 env: []
                 volumes:
-                - name: db-creds
+                - name: "db-creds"
                   secret:
-                    secretName: db-creds
+                    secretName: "db-creds"
                 initContainerVolumeMounts:
-                - name: db-creds
-                  mountPath: /etc/db
+                - name: "db-creds"
+                  mountPath: "/etc/db"
                 userContainerVolumeMounts:
-                - name: db-creds
-                  mountPath: /etc/db
+                - name: "db-creds"
+                  mountPath: "/etc/db"
                 imagePullSecrets:
-                - name: regcred
-                - name: cluster-pull
+                - name: "regcred"
+                - name: "cluster-pull"
                 """);
+    }
+
+    @Test
+    void anInvalidClusterPullSecretIsReportedWithTheSpecsProblems() throws IOException {
+        Path spec = spec("{\"transform\": {\"secrets\": [{\"name\": \"s\", \"envVar\": \"V\"}]}}");
+
+        int exit = Main.run("pipeline", "render", "-f", spec.toString(), "--image-pull-secret", "Reg_Cred");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stdout()).isEmpty();
+        assertThat(stderr().lines()).hasSize(2).anySatisfy(line ->
+                assertThat(line).startsWith("--image-pull-secret Reg_Cred: invalid Secret name: a lowercase RFC 1123 subdomain"));
+    }
+
+    @Test
+    void checkAgainstAFileStoreUsesTheServersMessages() throws IOException {
+        Path storeDir = dir.resolve("store");
+        FileSecretStore store = new FileSecretStore(storeDir);
+        store.create(Secret.opaque("clearml", Map.of("access", SensitiveValue.ofUtf8("planted-value-91"))));
+        Path spec = spec("{\"transform\": {\"secrets\": [\n"
+                + "  {\"name\": \"clearml\", \"envVar\": \"A\", \"key\": \"access\"},\n"
+                + "  {\"name\": \"clearml\", \"envVar\": \"B\", \"key\": \"secret\"},\n"
+                + "  {\"name\": \"gone\", \"mountPath\": \"/g\"}\n"
+                + "], \"imagePullSecrets\": [\"clearml\"]}}\n");
+
+        int exit = Main.run("pipeline", "check", "-f", spec.toString(), "--store", storeDir.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr().lines()).containsExactly(
+                spec + ":3:45: transform.secrets[1].key: Kubernetes secret clearml missing key secret",
+                spec + ":4:12: transform.secrets[2].name: missing Kubernetes secret gone",
+                spec + ":5:25: transform.imagePullSecrets[0]: Kubernetes secret clearml has type Opaque; an image pull"
+                        + " secret needs type kubernetes.io/dockerconfigjson or kubernetes.io/dockercfg");
+        assertThat(stdout() + stderr()).doesNotContain("planted-value-91");
+    }
+
+    @Test
+    void renderAgainstAFileStoreThatHoldsEverything() throws IOException {
+        Path storeDir = dir.resolve("store");
+        new FileSecretStore(storeDir).create(Secret.opaque("clearml", Map.of("access", SensitiveValue.ofUtf8("v"))));
+        Path spec = spec("{\"transform\": {\"secrets\": [{\"name\": \"clearml\", \"envVar\": \"A\", \"key\": \"access\"}]}}");
+
+        int exit = Main.run("pipeline", "render", "-f", spec.toString(), "--store", storeDir.toString(), "-o", "json");
+
+        assertThat(exit).isZero();
+        assertThat(stdout()).contains("\"secretKeyRef\"").doesNotContain("\"v\"");
     }
 
     @Test

@@ -138,7 +138,7 @@ public final class DocumentReader {
         }
         try (parser) {
             List<ValueNode> documents = new ArrayList<>();
-            Builder builder = new Builder(parser, sourceName);
+            Builder builder = new Builder(parser, sourceName, text);
             while (parser.nextToken() != null) {
                 if (!many && !documents.isEmpty()) {
                     builder.problems.add(Problem.error(builder.origin(), KeyPath.root(),
@@ -202,10 +202,49 @@ public final class DocumentReader {
         private final JsonParser parser;
         private final String sourceName;
         private final List<Problem> problems = new ArrayList<>();
+        private final String text;
+        private long cursorCodePoint;
+        private int cursorChar;
 
-        Builder(JsonParser parser, String sourceName) {
+        Builder(JsonParser parser, String sourceName, String text) {
             this.parser = parser;
             this.sourceName = sourceName;
+            this.text = text;
+        }
+
+        /**
+         * How the current string scalar was written: JSON strings are double-quoted; for YAML the
+         * first character of the token tells. A tagged or anchored scalar counts as quoted.
+         */
+        private ScalarStyle stringStyle() {
+            if (!(parser instanceof YAMLParser)) {
+                return ScalarStyle.DOUBLE_QUOTED;
+            }
+            long codePoint = parser.currentTokenLocation().getCharOffset();
+            if (codePoint < 0) {
+                return ScalarStyle.DOUBLE_QUOTED;
+            }
+            if (codePoint < cursorCodePoint) {
+                cursorCodePoint = 0;
+                cursorChar = 0;
+            }
+            try {
+                // YAML marks count code points; tokens arrive in order, so the cursor only moves forward.
+                cursorChar = text.offsetByCodePoints(cursorChar, (int) (codePoint - cursorCodePoint));
+                cursorCodePoint = codePoint;
+            } catch (IndexOutOfBoundsException e) {
+                return ScalarStyle.DOUBLE_QUOTED;
+            }
+            if (cursorChar >= text.length()) {
+                return ScalarStyle.DOUBLE_QUOTED;
+            }
+            return switch (text.charAt(cursorChar)) {
+                case '"', '!', '&' -> ScalarStyle.DOUBLE_QUOTED;
+                case '\'' -> ScalarStyle.SINGLE_QUOTED;
+                case '|' -> ScalarStyle.LITERAL;
+                case '>' -> ScalarStyle.FOLDED;
+                default -> ScalarStyle.PLAIN;
+            };
         }
 
         Origin origin() {
@@ -229,7 +268,7 @@ public final class DocumentReader {
             return switch (token) {
                 case START_OBJECT -> map(path, origin, depth);
                 case START_ARRAY -> list(path, origin, depth);
-                case VALUE_STRING -> ScalarNode.string(parser.getString(), ScalarStyle.DOUBLE_QUOTED, origin);
+                case VALUE_STRING -> ScalarNode.string(parser.getString(), stringStyle(), origin);
                 case VALUE_NUMBER_INT -> typed(HelmType.INTEGER, "a number", origin);
                 case VALUE_NUMBER_FLOAT -> typed(HelmType.FLOAT, "a number", origin);
                 case VALUE_TRUE, VALUE_FALSE -> typed(HelmType.BOOLEAN, "a boolean", origin);

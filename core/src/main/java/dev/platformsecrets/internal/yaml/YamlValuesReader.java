@@ -22,9 +22,6 @@ import java.util.Set;
 import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.events.CollectionStartEvent;
-import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -39,11 +36,11 @@ import org.snakeyaml.engine.v2.schema.Schema;
  * Reads one values document through snakeyaml-engine's node tree into a {@link MapNode} whose every
  * node keeps its origin.
  *
- * <p>Reading runs in two passes. The first walks the parser's events to enforce the limits that
- * the node tree cannot (nesting depth, alias uses, one document, known tags) before any tree is
- * built, so that hostile input never reaches the recursive composer. The second composes the node
- * tree and converts it, counting expanded nodes against the node limit and detecting duplicate
- * keys with both origins. Plain scalars are typed by the {@link ValueNodeFactory}; snakeyaml's own
+ * <p>The composer pulls events through a {@link LimitedParser}, which enforces the limits that
+ * the node tree cannot (nesting depth, alias uses, one document, known tags) while events stream
+ * in, so that hostile input never reaches the composer's recursion. The composed tree is then
+ * converted, counting expanded nodes against the node limit and detecting duplicate keys with both
+ * origins. Plain scalars are typed by the {@link ValueNodeFactory}; snakeyaml's own
  * YAML 1.2 typing is switched off by a schema that marks them instead.
  */
 public final class YamlValuesReader {
@@ -52,9 +49,6 @@ public final class YamlValuesReader {
     private static final Tag PLAIN = new Tag("tag:platformsecrets.dev,2026:plain");
     private static final Set<String> STANDARD_SCALAR_TAGS = Set.of(
             Tag.STR.getValue(), Tag.INT.getValue(), Tag.FLOAT.getValue(), Tag.BOOL.getValue(), Tag.NULL.getValue());
-    private static final Set<String> ALLOWED_TAGS = Set.of(
-            "!", Tag.STR.getValue(), Tag.INT.getValue(), Tag.FLOAT.getValue(), Tag.BOOL.getValue(),
-            Tag.NULL.getValue(), Tag.MAP.getValue(), Tag.SEQ.getValue());
     private static final String MERGE_KEY = "<<";
 
     private final LoadLimits limits;
@@ -81,8 +75,9 @@ public final class YamlValuesReader {
         }
         LoadSettings settings = settings(label);
         try {
-            checkEvents(settings, text, label);
-            Optional<Node> document = new Composer(settings, parser(settings, text)).getSingleNode();
+            LimitedParser parser = new LimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), limits, label);
+            Optional<Node> document = new Composer(settings, parser).getSingleNode();
+            parser.throwIfTagProblems();
             if (document.isEmpty()) {
                 return MapNode.empty(Origin.at(label, 1, 1));
             }
@@ -104,60 +99,6 @@ public final class YamlValuesReader {
                 .setCodePointLimit(limits.maxCodePoints() + 1)
                 .setSchema(new PlainMarkingSchema())
                 .build();
-    }
-
-    /** First pass: depth, aliases, documents and tags, from the parser's events. */
-    private void checkEvents(LoadSettings settings, String text, String label) {
-        ProblemCollector problems = new ProblemCollector();
-        int depth = 0;
-        int aliases = 0;
-        int documents = 0;
-        ParserImpl parser = parser(settings, text);
-        while (parser.hasNext()) {
-            Event event = parser.next();
-            Origin origin = event.getStartMark().map(mark -> YamlProblems.origin(mark, label)).orElse(Origin.of(label));
-            switch (event.getEventId()) {
-                case DocumentStart -> {
-                    if (++documents > 1) {
-                        problems.error(origin, KeyPath.root(),
-                                "a second YAML document starts here; a values file holds exactly one document");
-                        throw new PlatformSecretsException.Invalid(problems.problems());
-                    }
-                }
-                case MappingStart, SequenceStart -> {
-                    if (++depth > limits.maxDepth()) {
-                        problems.error(origin, KeyPath.root(),
-                                "maps and lists nest deeper than the limit of " + limits.maxDepth() + " levels");
-                        throw new PlatformSecretsException.Invalid(problems.problems());
-                    }
-                    checkTag(((CollectionStartEvent) event).getTag(), origin, problems);
-                }
-                case MappingEnd, SequenceEnd -> depth--;
-                case Alias -> {
-                    if (++aliases > limits.maxAliases()) {
-                        problems.error(origin, KeyPath.root(),
-                                "more alias uses (*name) than the limit of " + limits.maxAliases());
-                        throw new PlatformSecretsException.Invalid(problems.problems());
-                    }
-                }
-                case Scalar -> checkTag(((ScalarEvent) event).getTag(), origin, problems);
-                default -> {
-                    // stream and document ends, comments: nothing to check
-                }
-            }
-        }
-        problems.throwIfErrors();
-    }
-
-    private static ParserImpl parser(LoadSettings settings, String text) {
-        return new ParserImpl(settings, new StreamReader(settings, text));
-    }
-
-    private static void checkTag(Optional<String> tag, Origin origin, ProblemCollector problems) {
-        if (tag.isPresent() && !ALLOWED_TAGS.contains(tag.get())) {
-            problems.error(origin, KeyPath.root(), "an unsupported YAML tag; values files hold only strings, numbers, "
-                    + "booleans, nulls, lists and maps (remove the tag)");
-        }
     }
 
     /** Second pass: the composed node tree to values nodes, one conversion per document. */

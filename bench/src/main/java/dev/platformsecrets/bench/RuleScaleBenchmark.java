@@ -1,0 +1,69 @@
+package dev.platformsecrets.bench;
+
+import dev.platformsecrets.resolve.Resolution;
+import dev.platformsecrets.rules.RuleTable;
+import dev.platformsecrets.rules.SecretRule;
+import dev.platformsecrets.values.Values;
+import dev.platformsecrets.values.ValuesLoader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Rule tables of 10 to 10,000 rules built in code ({@link RuleTables}): building the table (its
+ * clash check) and resolving it against values that exercise every step, then emitting the
+ * manifests. Divide the score by {@code rules} for the time per rule, which should stay flat.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class RuleScaleBenchmark {
+
+    @Param({"10", "100", "1000", "10000"})
+    public int rules;
+
+    private List<SecretRule> rows;
+    private RuleTable table;
+    private Values values;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        rows = RuleTables.rules(rules);
+        table = RuleTable.of("bench-" + rules, rows);
+        String text = new String(RuleTables.values(rules), StandardCharsets.UTF_8);
+        values = Values.of(ValuesLoader.withDefaults().parse(text, "values.yaml"));
+    }
+
+    /** Building the table from its rows, including the check that no two rows clash. */
+    @Benchmark
+    public RuleTable buildTable() {
+        return RuleTable.of("bench-" + rules, rows);
+    }
+
+    /** Resolving every rule (decisions, warnings, generated values). */
+    @Benchmark
+    public Resolution resolve() {
+        return Pipeline.resolve(table, values);
+    }
+
+    /** Resolving and emitting the manifests of every Secret. */
+    @Benchmark
+    public String resolveAndEmit() {
+        return Pipeline.emit(Pipeline.resolve(table, values));
+    }
+}
