@@ -112,7 +112,7 @@ public final class FileSecretStore implements SecretStore {
      * already written are removed again.
      */
     public List<StoredSecret> createAll(List<Secret> secrets) {
-        secrets.forEach(FileSecretStore::requireValid);
+        requireValid(secrets);
         return locked(() -> {
             Set<String> seen = new HashSet<>();
             for (Secret secret : secrets) {
@@ -180,7 +180,7 @@ public final class FileSecretStore implements SecretStore {
      */
     @Override
     public StoredSecret replace(Secret secret) {
-        requireValid(secret);
+        requireValid(List.of(secret));
         return locked(() -> {
             StoredSecret old = read(fileOf(secret.name()), secret.name()).orElseThrow(() -> notFound(secret.name()));
             List<Problem> refused = UpdateRules.check(old.secret(), secret);
@@ -239,13 +239,20 @@ public final class FileSecretStore implements SecretStore {
         });
     }
 
-    /** The API server's checks; the name is checked here too, because it becomes a file name. */
-    private static void requireValid(Secret secret) {
-        List<Problem> problems = new ArrayList<>(SecretValidator.validate(secret));
-        List<String> nameErrors = KubernetesNames.dnsSubdomain(secret.name());
-        if (!nameErrors.isEmpty() && problems.stream().noneMatch(Problem::isError)) {
-            problems.add(Problem.error(Origin.of("Secret \"" + secret.name() + "\""), KeyPath.of("metadata", "name"),
-                    "Invalid value: \"" + secret.name() + "\": " + String.join(", ", nameErrors)));
+    /**
+     * The API server's checks, every problem of every Secret together; the name is checked here
+     * too, because it becomes a file name.
+     */
+    private static void requireValid(List<Secret> secrets) {
+        List<Problem> problems = new ArrayList<>();
+        for (Secret secret : secrets) {
+            List<Problem> found = SecretValidator.validate(secret);
+            problems.addAll(found);
+            List<String> nameErrors = KubernetesNames.dnsSubdomain(secret.name());
+            if (!nameErrors.isEmpty() && found.stream().noneMatch(Problem::isError)) {
+                problems.add(Problem.error(Origin.of("Secret \"" + secret.name() + "\""), KeyPath.of("metadata", "name"),
+                        "Invalid value: \"" + secret.name() + "\": " + String.join(", ", nameErrors)));
+            }
         }
         if (problems.stream().anyMatch(Problem::isError)) {
             throw new PlatformSecretsException.Invalid(problems);
@@ -355,7 +362,8 @@ public final class FileSecretStore implements SecretStore {
     }
 
     private static PlatformSecretsException.AlreadyExists alreadyExists(String name) {
-        return new PlatformSecretsException.AlreadyExists(Origin.UNKNOWN, KeyPath.root(), "secret \"" + name + "\" already exists");
+        return new PlatformSecretsException.AlreadyExists(Origin.UNKNOWN, KeyPath.root(),
+                "secret \"" + name + "\" already exists");
     }
 
     private static PlatformSecretsException.NotFound notFound(String name) {

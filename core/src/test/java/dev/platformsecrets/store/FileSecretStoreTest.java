@@ -268,6 +268,17 @@ class FileSecretStoreTest {
     }
 
     @Test
+    void createAllReportsTheProblemsOfEverySecretTogether() {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> store().createAll(
+                List.of(opaque("First_Bad", "k", "v"), opaque("fine", "k", "v"), opaque("second..bad", "k", "v"))));
+        assertThat(thrown).isInstanceOf(PlatformSecretsException.Invalid.class);
+        assertThat(((PlatformSecretsException) thrown).problems()).extracting(Problem::render)
+                .anyMatch(line -> line.contains("\"First_Bad\""))
+                .anyMatch(line -> line.contains("\"second..bad\""));
+        assertThat(store().list()).isEmpty();
+    }
+
+    @Test
     void theStoreServesAsExistingSecretsForTheResolver() {
         store().create(opaque("pachyderm-auth", "root-token", "tok"));
         var existing = store().asExistingSecrets();

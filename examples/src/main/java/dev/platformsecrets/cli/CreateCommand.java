@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * {@code secret/NAME created} per Secret (as kubectl does; pachctl prints nothing) and the file's
  * warnings on stderr.
  */
-@Command(name = "create", description = "Creates things in the secret store.",
+@Command(name = "create", mixinStandardHelpOptions = true, description = "Creates things in the secret store.",
         subcommands = CreateCommand.CreateSecret.class)
 final class CreateCommand {
 

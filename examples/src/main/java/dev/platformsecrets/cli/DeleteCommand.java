@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code delete secret NAME}. */
-@Command(name = "delete", description = "Deletes things from the secret store.",
+@Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes things from the secret store.",
         subcommands = DeleteCommand.DeleteSecret.class)
 final class DeleteCommand {
 

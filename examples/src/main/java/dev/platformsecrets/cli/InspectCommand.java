@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code inspect secret NAME}: metadata and key sizes; values only on request. */
-@Command(name = "inspect", description = "Shows things in the secret store.", subcommands = InspectCommand.InspectSecret.class)
+@Command(name = "inspect", mixinStandardHelpOptions = true, description = "Shows things in the secret store.",
+        subcommands = InspectCommand.InspectSecret.class)
 final class InspectCommand {
 
     private InspectCommand() {
@@ -95,7 +96,8 @@ final class InspectCommand {
         line(out, "Name:", secret.name());
         line(out, "Namespace:", secret.namespace().isEmpty() ? "<none>" : secret.namespace());
         line(out, "Type:", secret.type().value());
-        line(out, "Created:", DateTimeFormatter.ISO_INSTANT.format(stored.created()) + " (" + Age.ago(stored.created(), now) + ")");
+        String created = DateTimeFormatter.ISO_INSTANT.format(stored.created());
+        line(out, "Created:", created + " (" + Age.ago(stored.created(), now) + ")");
         line(out, "Immutable:", Boolean.toString(secret.immutable()));
         line(out, "Labels:", pairs(secret.labels()));
         line(out, "Annotations:", pairs(secret.annotations()));

@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 
 /** {@code list secret}: {@code NAME TYPE CREATED} like {@code pachctl list secret}, or JSON. */
-@Command(name = "list", description = "Lists things in the secret store.", subcommands = ListCommand.ListSecret.class)
+@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists things in the secret store.",
+        subcommands = ListCommand.ListSecret.class)
 final class ListCommand {
 
     private ListCommand() {

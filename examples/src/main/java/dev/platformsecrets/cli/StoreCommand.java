@@ -9,7 +9,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code store rewrap}: maintenance of the secret store itself. */
-@Command(name = "store", description = "Maintains the secret store.", subcommands = StoreCommand.Rewrap.class)
+@Command(name = "store", mixinStandardHelpOptions = true, description = "Maintains the secret store.",
+        subcommands = StoreCommand.Rewrap.class)
 final class StoreCommand {
 
     private StoreCommand() {
