@@ -253,6 +253,53 @@ class LeakSuiteTest {
         assertNoLeaks();
     }
 
+    /**
+     * {@code resolve}, {@code explain} and {@code rules} through the CLI, once they are registered in
+     * {@link Main} (until then the library test below covers the same outputs): manifests carry the
+     * values only in base64, explain and rules never, and a failing run (an unquoted number) never.
+     */
+    @Test
+    void resolveExplainAndRulesThroughTheCli() throws IOException {
+        Set<String> registered = HostileCorpusTest.registered();
+        org.junit.jupiter.api.Assumptions.assumeTrue(registered.contains("resolve") || registered.contains("explain")
+                || registered.contains("rules"), "resolve, explain and rules are not registered in Main yet");
+        Path existing = Files.writeString(dir.resolve("existing.json"), "{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": ["
+                + secretJson("my-idps", "\"stringData\": {\"upstream-idps\": \"- id: okta\"}").strip() + ","
+                + secretJson("pachyderm-enterprise", "\"stringData\": {\"enterprise-secret\": \"" + PLANTED.get("existing")
+                        + "\"}").strip() + "]}");
+        Path number = Files.writeString(dir.resolve("number.yaml"), "pachd:\n  enterpriseLicenseKey: " + PLANTED.get("number")
+                + "\n  rootToken: \"" + PLANTED.get("raw") + "\"\noidc:\n  upstreamIDPsSecretName: my-idps\n");
+        String[] good = {"-f", dir.resolve("values.yaml").toString(), "--existing", existing.toString()};
+        String[] bad = {"-f", number.toString(), "--existing", existing.toString()};
+        if (registered.contains("resolve")) {
+            Run resolved = cli(concat(new String[] {"resolve"}, good));
+            assertThat(resolved.exit()).as(resolved.stderr()).isZero();
+            assertThat(resolved.stdout()).contains(base64(PLANTED.get("raw")));
+            scanPlainOnly("resolve [stdout]", resolved.stdout(), PLANTED);
+            scan("resolve [stdout]", resolved.stdout(), Set.of("raw", "existing"));
+            Run refused = cli(concat(new String[] {"resolve"}, bad));
+            assertThat(refused.exit()).isEqualTo(Cli.PROBLEMS);
+            scan("resolve unquoted number [stdout]", refused.stdout(), Set.of());
+        }
+        if (registered.contains("explain")) {
+            for (String[] format : List.of(new String[0], new String[] {"-o", "json"})) {
+                Run explained = cli(concat(concat(new String[] {"explain"}, good), format));
+                assertThat(explained.exit()).as(explained.stderr()).isZero();
+                scan("explain [stdout]", explained.stdout(), Set.of());
+                Run refused = cli(concat(concat(new String[] {"explain"}, bad), format));
+                scan("explain unquoted number [stdout]", refused.stdout(), Set.of());
+            }
+        }
+        if (registered.contains("rules")) {
+            Path table = Files.writeString(dir.resolve("table.yaml"), "name: t\nrules:\n  - key: k\n    rawAttribute: a.b\n"
+                    + "    fallback: {value: \"" + PLANTED.get("raw") + "\", when: \"a.c &&\"}\n");
+            Run rules = cli("rules", "--rules", table.toString());
+            assertThat(rules.exit()).isEqualTo(Cli.PROBLEMS);
+            scan("rules [stdout]", rules.stdout(), Set.of());
+        }
+        assertNoLeaks();
+    }
+
     // ---- library -------------------------------------------------------------------------------
 
     @Test
