@@ -3,12 +3,15 @@ package dev.platformsecrets.pipeline;
 import dev.platformsecrets.pipeline.PodFragments.SecretEnvVar;
 import dev.platformsecrets.pipeline.PodFragments.SecretVolume;
 import dev.platformsecrets.pipeline.PodFragments.VolumeMount;
+import java.io.StringWriter;
 import java.util.List;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
@@ -27,53 +30,93 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * every string value is double-quoted: names such as {@code 0x1F}, {@code on}, {@code 1e3} or
  * {@code 0755} are valid keys and variables, and YAML 1.1 readers (kubectl's among them) would
  * otherwise read them as numbers or booleans.
+ *
+ * <p>Written through Jackson's streaming generators: the shape is fixed, so no data binding is
+ * needed, and a short-lived CLI does not pay for starting it.
  */
 public final class PodFragmentWriter {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final YAMLMapper YAML = YAMLMapper.builder()
+    private static final TokenStreamFactory YAML = YAMLFactory.builder()
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .disable(YAMLWriteFeature.MINIMIZE_QUOTES)
             .build();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TokenStreamFactory JSON = JsonFactory.builder().build();
 
     private PodFragmentWriter() {
     }
 
     /** The fragments as YAML. */
     public static String toYaml(PodFragments fragments) {
-        return YAML.writeValueAsString(tree(fragments));
+        return write(YAML, ObjectWriteContext.empty(), fragments);
     }
 
-    /** The fragments as pretty-printed JSON, ending with a newline. */
+    /** The fragments as pretty-printed JSON (two-space indent), ending with a newline. */
     public static String toJson(PodFragments fragments) {
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree(fragments)) + "\n";
+        return write(JSON, new PrettyContext(), fragments) + "\n";
     }
 
-    /** The fragments as a Jackson tree in the documented shape. */
-    static ObjectNode tree(PodFragments fragments) {
-        ObjectNode root = NODES.objectNode();
-        ArrayNode env = root.putArray("env");
-        for (SecretEnvVar variable : fragments.env()) {
-            ObjectNode entry = env.addObject().put("name", variable.name());
-            entry.putObject("valueFrom").putObject("secretKeyRef")
-                    .put("name", variable.secretName())
-                    .put("key", variable.key());
+    private static String write(TokenStreamFactory factory, ObjectWriteContext context, PodFragments fragments) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = factory.createGenerator(context, text)) {
+            out.writeStartObject();
+            out.writeArrayPropertyStart("env");
+            for (SecretEnvVar variable : fragments.env()) {
+                out.writeStartObject();
+                out.writeStringProperty("name", variable.name());
+                out.writeObjectPropertyStart("valueFrom");
+                out.writeObjectPropertyStart("secretKeyRef");
+                out.writeStringProperty("name", variable.secretName());
+                out.writeStringProperty("key", variable.key());
+                out.writeEndObject();
+                out.writeEndObject();
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeArrayPropertyStart("volumes");
+            for (SecretVolume volume : fragments.volumes()) {
+                out.writeStartObject();
+                out.writeStringProperty("name", volume.name());
+                out.writeObjectPropertyStart("secret");
+                out.writeStringProperty("secretName", volume.secretName());
+                out.writeEndObject();
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            mounts(out, "initContainerVolumeMounts", fragments.initContainerVolumeMounts());
+            mounts(out, "userContainerVolumeMounts", fragments.userContainerVolumeMounts());
+            out.writeArrayPropertyStart("imagePullSecrets");
+            for (String name : fragments.imagePullSecrets()) {
+                out.writeStartObject();
+                out.writeStringProperty("name", name);
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeEndObject();
         }
-        ArrayNode volumes = root.putArray("volumes");
-        for (SecretVolume volume : fragments.volumes()) {
-            volumes.addObject().put("name", volume.name()).putObject("secret").put("secretName", volume.secretName());
-        }
-        mounts(root.putArray("initContainerVolumeMounts"), fragments.initContainerVolumeMounts());
-        mounts(root.putArray("userContainerVolumeMounts"), fragments.userContainerVolumeMounts());
-        ArrayNode pullSecrets = root.putArray("imagePullSecrets");
-        fragments.imagePullSecrets().forEach(name -> pullSecrets.addObject().put("name", name));
-        return root;
+        return text.toString();
     }
 
-    private static void mounts(ArrayNode out, List<VolumeMount> mounts) {
+    private static void mounts(JsonGenerator out, String property, List<VolumeMount> mounts) {
+        out.writeArrayPropertyStart(property);
         for (VolumeMount mount : mounts) {
-            out.addObject().put("name", mount.name()).put("mountPath", mount.mountPath());
+            out.writeStartObject();
+            out.writeStringProperty("name", mount.name());
+            out.writeStringProperty("mountPath", mount.mountPath());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+    }
+
+    /** A write context that only adds Jackson's default pretty printer. */
+    private static final class PrettyContext extends ObjectWriteContext.Base {
+        @Override
+        public PrettyPrinter getPrettyPrinter() {
+            return new DefaultPrettyPrinter();
+        }
+
+        @Override
+        public boolean hasPrettyPrinter() {
+            return true;
         }
     }
 }

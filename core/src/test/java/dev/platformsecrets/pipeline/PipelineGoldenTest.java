@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class PipelineGoldenTest {
 
-    static final int CASES = 37;
+    static final int CASES = 38;
 
     @Test
     void findsEveryCase() {

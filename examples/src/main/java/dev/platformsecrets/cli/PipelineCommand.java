@@ -12,7 +12,6 @@ import dev.platformsecrets.pipeline.PodFragmentRenderer;
 import dev.platformsecrets.pipeline.PodFragmentWriter;
 import dev.platformsecrets.pipeline.PodFragments;
 import dev.platformsecrets.store.FileSecretStore;
-import dev.platformsecrets.store.SecretStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,56 +44,59 @@ final class PipelineCommand {
         @Option(names = {"-f", "--file"}, required = true, paramLabel = "SPEC", description = "Pipeline spec, JSON or YAML.")
         Path file;
 
-        @Option(names = "--store", paramLabel = "DIR", description = "Also check that the Secrets exist in this store.")
-        Path storeDir;
+        /** {@code --store DIR} (only when given are Secrets looked up) and {@code --encryption-config}. */
+        @Mixin
+        StoreOptions store = new StoreOptions();
 
         /**
          * Reads the spec and runs every check (against the store when one was given), with the
-         * image pull secrets the command line adds, printing every problem to stderr; the spec when
-         * no problem is an error.
+         * image pull secrets the command line adds, printing every problem to stderr; the result
+         * when no problem is an error.
          */
-        Optional<PipelineSpec> readChecked(CommandSpec command, List<ImagePullSecret> addedPullSecrets) {
+        Optional<Checked> readChecked(CommandSpec command, List<ImagePullSecret> addedPullSecrets) {
             PipelineSpec spec = PipelineSpecReader.read(file);
             List<Problem> problems = new ArrayList<>();
-            if (storeDir == null) {
+            Optional<FileSecretStore> opened = store.openIfGiven();
+            if (opened.isEmpty()) {
                 problems.addAll(PipelineChecker.check(spec).problems());
                 problems.addAll(PipelineChecker.checkImagePullSecrets(addedPullSecrets).problems());
             } else {
-                SecretStore store = openStore(storeDir);
-                problems.addAll(PipelineChecker.check(spec, store).problems());
-                problems.addAll(PipelineChecker.checkImagePullSecrets(addedPullSecrets, store).problems());
+                problems.addAll(PipelineChecker.check(spec, opened.get()).problems());
+                problems.addAll(PipelineChecker.checkImagePullSecrets(addedPullSecrets, opened.get()).problems());
             }
             Cli.printProblems(command.commandLine().getErr(), problems);
-            return problems.stream().anyMatch(Problem::isError) ? Optional.empty() : Optional.of(spec);
+            return problems.stream().anyMatch(Problem::isError)
+                    ? Optional.empty()
+                    : Optional.of(new Checked(spec, opened.isPresent()));
         }
     }
 
-    /** The store behind {@code --store DIR}: the embedded file store in that directory. */
-    static SecretStore openStore(Path dir) {
-        return new FileSecretStore(dir);
+    /** A spec whose checks found no error, and whether a store was consulted. */
+    record Checked(PipelineSpec spec, boolean againstStore) {
     }
 
     /** {@code pipeline check}. */
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Checks the secret references of a pipeline spec; exit 1 lists every problem.")
+            description = "Checks the secret references of a pipeline spec; exit 1 lists every problem."
+                    + " Secrets are looked up only when --store is given.")
     static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec command;
 
-        @picocli.CommandLine.Mixin
+        @Mixin
         SpecOptions options = new SpecOptions();
 
         @Override
         public Integer call() {
-            Optional<PipelineSpec> checked = options.readChecked(command, List.of());
+            Optional<Checked> checked = options.readChecked(command, List.of());
             if (checked.isEmpty()) {
                 return Cli.PROBLEMS;
             }
-            PipelineSpec spec = checked.get();
+            PipelineSpec spec = checked.get().spec();
             PrintWriter out = command.commandLine().getOut();
             out.println(options.file + ": " + spec.secrets().size() + " secret reference(s) and "
                     + spec.imagePullSecrets().size() + " image pull secret(s) are valid"
-                    + (options.storeDir == null ? "" : " and present in the store"));
+                    + (checked.get().againstStore() ? " and present in the store" : ""));
             out.flush();
             return Cli.OK;
         }
@@ -110,12 +113,13 @@ final class PipelineCommand {
     /** {@code pipeline render}. */
     @Command(name = "render", mixinStandardHelpOptions = true,
             description = "Checks a pipeline spec, then prints the env entries, volumes, volume mounts and image pull"
-                    + " secrets the worker pod gets from its secret references.")
+                    + " secrets the worker pod gets from its secret references. Secrets are looked up only when"
+                    + " --store is given.")
     static final class Render implements Callable<Integer> {
         @Spec
         CommandSpec command;
 
-        @picocli.CommandLine.Mixin
+        @Mixin
         SpecOptions options = new SpecOptions();
 
         @Option(names = "--image-pull-secret", paramLabel = "NAME",
@@ -130,11 +134,11 @@ final class PipelineCommand {
             List<ImagePullSecret> added = clusterPullSecrets.stream()
                     .map(name -> new ImagePullSecret(name, new Location(KeyPath.root(), Origin.of("--image-pull-secret " + name))))
                     .toList();
-            Optional<PipelineSpec> checked = options.readChecked(command, added);
+            Optional<Checked> checked = options.readChecked(command, added);
             if (checked.isEmpty()) {
                 return Cli.PROBLEMS;
             }
-            PodFragments fragments = PodFragmentRenderer.build(checked.get(), clusterPullSecrets);
+            PodFragments fragments = PodFragmentRenderer.build(checked.get().spec(), clusterPullSecrets);
             PrintWriter out = command.commandLine().getOut();
             out.print(format == Format.json ? PodFragmentWriter.toJson(fragments) : PodFragmentWriter.toYaml(fragments));
             out.flush();

@@ -4,6 +4,7 @@ import dev.platformsecrets.store.FileSecretStore;
 import dev.platformsecrets.store.StoreEncryption;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The options every store command shares: which directory, and which encryption config. */
@@ -25,6 +26,11 @@ final class StoreOptions {
     FileSecretStore open() {
         Path dir = directory != null ? directory : FileSecretStore.defaultDirectory();
         return new FileSecretStore(dir, Clock.systemUTC(), encryption());
+    }
+
+    /** The store, only when {@code --store} was given: for commands where a store is optional. */
+    Optional<FileSecretStore> openIfGiven() {
+        return directory == null ? Optional.empty() : Optional.of(open());
     }
 
     private StoreEncryption encryption() {
