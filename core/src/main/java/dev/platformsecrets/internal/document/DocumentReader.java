@@ -22,8 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -40,9 +40,9 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  * parser into a {@link ValueNode} tree in which every node keeps its file, line and column.
  *
  * <p>JSON is recognised by its first non-blank character ({@code {} or {@code [}); anything else is
- * read as YAML. Duplicate keys are errors naming both places, YAML aliases and more than one
- * document are refused, as are tags other than the core schema's, and the {@link DocumentLimits} bound size and nesting. Messages never quote
- * the input, which may hold secrets.
+ * read as YAML. Duplicate keys are errors naming both places; YAML aliases, tags other than the
+ * core schema's and more than one document are refused; the {@link DocumentLimits} bound size and
+ * nesting. Messages never quote the input, which may hold secrets.
  */
 public final class DocumentReader {
 
