@@ -15,9 +15,13 @@ import dev.platformsecrets.values.Presence;
 import dev.platformsecrets.values.ScalarNode;
 import dev.platformsecrets.values.ValueNode;
 import dev.platformsecrets.values.Values;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The eight resolution steps of DESIGN.md section 4 for one rule at a time; collects problems. */
 final class RuleSteps {
@@ -55,6 +59,7 @@ final class RuleSteps {
     private final Set<String> rotate;
     private final RuleTable table;
     private final ProblemCollector problems;
+    private Set<KeyPath> readByActiveRules;
 
     RuleSteps(Values values, ExistingSecrets existing, ValueGenerator generator, Set<String> rotate, RuleTable table,
             ProblemCollector problems) {
@@ -151,10 +156,15 @@ final class RuleSteps {
             problems.error(nameNode.origin(), name, "must be the name of an existing Secret (a string)");
             return Step.of(new Decision.Absent());
         }
-        String key = keyAttribute.flatMap(values::find)
-                .filter(node -> node instanceof ScalarNode keyScalar && keyScalar.isString() && !keyScalar.text().isEmpty())
-                .map(node -> ((ScalarNode) node).text())
-                .orElse(defaultKey);
+        Optional<ValueNode> keyNode = keyAttribute.flatMap(values::find).filter(node -> Presence.of(node) == Presence.SET);
+        String key = defaultKey;
+        if (keyNode.isPresent()) {
+            if (keyNode.get() instanceof ScalarNode keyScalar && keyScalar.isString()) {
+                key = keyScalar.text();
+            } else {
+                problems.error(keyNode.get().origin(), keyAttribute.get(), "must be a key name (a string)");
+            }
+        }
         SecretReference reference = new SecretReference(scalar.text(), key);
         if (existing.isKnown()) {
             Optional<Map<String, SensitiveValue>> data = existing.find(reference.name());
@@ -164,7 +174,7 @@ final class RuleSteps {
                         + " to let the platform generate the value" : "set " + rule.rawAttribute().render() + " instead"));
             } else if (!data.get().containsKey(key)) {
                 problems.error(nameNode.origin(), name, "Secret '" + reference.name() + "' has no key '" + key
-                        + "' (it has: " + String.join(", ", new java.util.TreeSet<>(data.get().keySet())) + ")");
+                        + "' (it has: " + String.join(", ", new TreeSet<>(data.get().keySet())) + ")");
             }
         }
         return Step.of(new Decision.Existing(reference, originOf(nameNode)));
@@ -216,8 +226,8 @@ final class RuleSteps {
         }
     }
 
-    private static java.util.List<KeyPath> attributes(SecretRule rule) {
-        java.util.List<KeyPath> out = new java.util.ArrayList<>();
+    private static List<KeyPath> attributes(SecretRule rule) {
+        List<KeyPath> out = new ArrayList<>();
         rule.nameAttribute().ifPresent(out::add);
         out.add(rule.rawAttribute());
         return out;
@@ -234,6 +244,11 @@ final class RuleSteps {
     }
 
     private boolean readByActiveRule(KeyPath attribute) {
-        return table.rules().stream().anyMatch(other -> other.when().test(values) && attributes(other).contains(attribute));
+        if (readByActiveRules == null) {
+            readByActiveRules = new HashSet<>();
+            table.rules().stream().filter(rule -> rule.when().test(values))
+                    .forEach(rule -> readByActiveRules.addAll(attributes(rule)));
+        }
+        return readByActiveRules.contains(attribute);
     }
 }

@@ -1,24 +1,30 @@
 package dev.platformsecrets.resolve;
 
 import dev.platformsecrets.KeyPath;
+import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
+import dev.platformsecrets.SensitiveValue;
 import dev.platformsecrets.internal.ProblemCollector;
 import dev.platformsecrets.rules.RuleTable;
 import dev.platformsecrets.rules.SecretRule;
 import dev.platformsecrets.values.Values;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.HashMap;
 
 /**
  * Resolves a {@link RuleTable} against merged {@link Values}: for every rule, in table order, the
  * first of DESIGN.md section 4's eight steps that applies (inactive, existing, provided or a
  * deprecated pair, reused, fallback, generated, missing, absent).
+ *
+ * <p>The values should hold the table's {@link RuleTable#defaults()} under the user's files, as
+ * {@code ValuesLoader.load(table.defaults(), files, overrides)} merges them; the conditions and
+ * fallbacks of tables such as {@code pachyderm-2.10} read those defaults.
  *
  * <p>All problems of a run are collected; the result is a complete {@link Resolution} or a
  * {@link PlatformSecretsException.Invalid} listing every error (and the warnings), never a partial
@@ -54,7 +60,7 @@ public final class SecretResolver {
         checkRotations(problems);
         RuleSteps steps = new RuleSteps(values, existing, generator, rotate, table, problems);
         List<RuleOutcome> outcomes = new ArrayList<>();
-        Map<RuleOutcome, dev.platformsecrets.SensitiveValue> resolved = new HashMap<>();
+        Map<RuleOutcome, SensitiveValue> resolved = new HashMap<>();
         for (SecretRule rule : table.rules()) {
             RuleSteps.Step step = steps.resolve(rule);
             RuleOutcome outcome = new RuleOutcome(rule, step.decision());
@@ -71,7 +77,7 @@ public final class SecretResolver {
             boolean known = table.rules().stream().anyMatch(rule -> rule.generation().isPresent()
                     && (rule.key().equals(wanted) || rule.label().equals(wanted)));
             if (!known) {
-                problems.error(dev.platformsecrets.Origin.of("--rotate"), KeyPath.root(),
+                problems.error(Origin.of("--rotate"), KeyPath.root(),
                         "no rule of table '" + table.name() + "' generates key '" + wanted + "'");
             }
         }

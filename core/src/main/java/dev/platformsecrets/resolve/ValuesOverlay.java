@@ -5,8 +5,13 @@ import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.SensitiveValue;
 import dev.platformsecrets.internal.PlainValues;
+import dev.platformsecrets.internal.store.AtomicFiles;
 import dev.platformsecrets.rules.AttributePair;
 import dev.platformsecrets.rules.SecretRule;
+import dev.platformsecrets.rules.ValueFormat;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +21,9 @@ import java.util.TreeMap;
 /**
  * Moves plaintext out of values files ("externalise"): one user-owned Secret holding every
  * provided, reused and generated value of rules that have a NAME attribute, plus a values file
- * that points each such NAME attribute at that Secret and blanks each RAW attribute, so that
+ * that points each such NAME attribute at that Secret and blanks each RAW attribute (an empty
+ * string, or {@code null} for structured rows, which makes Helm fall back to the chart's empty
+ * default), so that
  * {@code helm upgrade -f values.yaml -f overlay.yaml} keeps no plaintext.
  *
  * <p>Rules without a NAME attribute (cluster role bindings) and fallback values (table data, not
@@ -69,7 +76,8 @@ public final class ValuesOverlay {
             });
             put(tree, rule.nameAttribute().get(), secretName);
             rule.keyAttribute().ifPresent(path -> put(tree, path, rule.key()));
-            put(tree, rule.rawAttribute(), "");
+            Object blank = rule.format() == ValueFormat.STRING ? "" : null;
+            put(tree, rule.rawAttribute(), blank);
             for (AttributePair pair : rule.deprecated()) {
                 put(tree, pair.rawAttribute(), "");
             }
@@ -78,7 +86,7 @@ public final class ValuesOverlay {
     }
 
     @SuppressWarnings("unchecked")
-    private static void put(Map<String, Object> tree, KeyPath path, String value) {
+    private static void put(Map<String, Object> tree, KeyPath path, Object value) {
         Map<String, Object> current = tree;
         var segments = path.segments();
         for (int i = 0; i < segments.size(); i++) {
@@ -111,6 +119,21 @@ public final class ValuesOverlay {
     /** The overlay values file: NAME attributes set to the Secret, RAW attributes blanked. Holds no value. */
     public String valuesYaml() {
         return PlainValues.toYaml(valuesTree);
+    }
+
+    /**
+     * Writes {@link #valuesYaml()} to {@code file} atomically (a crash leaves the old file or the new
+     * one), readable by the owner only.
+     *
+     * @throws PlatformSecretsException.StorageFailure when the file cannot be written
+     */
+    public void writeValuesFile(Path file) {
+        try {
+            AtomicFiles.write(file.toAbsolutePath(), valuesYaml().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()),
+                    "cannot write the overlay values file: " + e.getClass().getSimpleName(), e);
+        }
     }
 
     @Override

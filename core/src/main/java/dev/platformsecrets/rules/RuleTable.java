@@ -6,7 +6,9 @@ import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
 import dev.platformsecrets.values.MapNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -71,19 +73,20 @@ public record RuleTable(String name, String description, List<SecretRule> rules,
      */
     static List<Problem> clashes(List<SecretRule> rules, List<Integer> indices) {
         List<Problem> problems = new ArrayList<>();
+        Map<List<Object>, Integer> seen = new HashMap<>();
         for (int later = 0; later < rules.size(); later++) {
-            for (int earlier = 0; earlier < later; earlier++) {
-                SecretRule a = rules.get(earlier);
-                SecretRule b = rules.get(later);
-                if (a.secret().isPresent() && a.secret().equals(b.secret()) && a.key().equals(b.key())
-                        && a.when().equals(b.when())) {
-                    int laterIndex = indices.isEmpty() ? later : indices.get(later);
-                    int earlierIndex = indices.isEmpty() ? earlier : indices.get(earlier);
-                    problems.add(Problem.error(b.origin(), KeyPath.root().key("rules").index(laterIndex),
-                            "writes key '" + b.key() + "' of Secret '" + b.secret().orElseThrow()
-                                    + "' under the same condition as rules[" + earlierIndex + "]"
-                                    + "; give them conditions that exclude each other"));
-                }
+            SecretRule rule = rules.get(later);
+            if (rule.secret().isEmpty()) {
+                continue;
+            }
+            Integer earlier = seen.putIfAbsent(List.of(rule.secret().get(), rule.key(), rule.when()), later);
+            if (earlier != null) {
+                int laterIndex = indices.isEmpty() ? later : indices.get(later);
+                int earlierIndex = indices.isEmpty() ? earlier : indices.get(earlier);
+                problems.add(Problem.error(rule.origin(), KeyPath.root().key("rules").index(laterIndex),
+                        "writes key '" + rule.key() + "' of Secret '" + rule.secret().get()
+                                + "' under the same condition as rules[" + earlierIndex + "]"
+                                + "; give them conditions that exclude each other"));
             }
         }
         return problems;

@@ -1,5 +1,7 @@
 package dev.platformsecrets.secret;
 
+import dev.platformsecrets.KeyPath;
+
 /**
  * Go's {@code strconv.Quote}, which the API server uses to show a bad name or key in
  * {@code Invalid value: "..."}: double quotes, Go escapes for control and non-printable characters.
@@ -7,6 +9,24 @@ package dev.platformsecrets.secret;
 final class GoQuote {
 
     private GoQuote() {
+    }
+
+    /**
+     * A path to a map entry named by input: the key as is when every character is printable,
+     * otherwise with Go escapes (without the quotes), so that no path can carry a line break or a
+     * terminal control sequence into the output.
+     */
+    static KeyPath entry(KeyPath parent, String key) {
+        return parent.entry(printable(key));
+    }
+
+    /** A key as is when it is printable, otherwise escaped as Go would quote it. */
+    static String printable(String key) {
+        if (key.codePoints().allMatch(GoQuote::isPrintable)) {
+            return key;
+        }
+        String quoted = quote(key);
+        return quoted.substring(1, quoted.length() - 1);
     }
 
     /** The text quoted as Go's {@code strconv.Quote} quotes it. */

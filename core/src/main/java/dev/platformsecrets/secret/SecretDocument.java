@@ -62,7 +62,7 @@ final class SecretDocument {
         origins.put(KeyPath.of("metadata"), metadata.origin());
         unknownFields(metadata, OBJECT_META, KeyPath.of("metadata"));
         String name = string(metadata, KeyPath.of("metadata", "name"), "string");
-        string(metadata, KeyPath.of("metadata", "generateName"), "string");
+        String generateName = string(metadata, KeyPath.of("metadata", "generateName"), "string");
         String namespace = string(metadata, KeyPath.of("metadata", "namespace"), "string");
         Map<String, String> labels = stringMap(metadata, KeyPath.of("metadata", "labels"));
         Map<String, String> annotations = stringMap(metadata, KeyPath.of("metadata", "annotations"));
@@ -73,6 +73,10 @@ final class SecretDocument {
                 new TreeMap<>(data), new TreeMap<>(labels), new TreeMap<>(annotations), immutable);
         if (!typeErrors) {
             SecretValidator.validate(secret, undecodable).forEach(this::place);
+            if (name.isEmpty() && !generateName.isEmpty()) {
+                place(Problem.error(Origin.UNKNOWN, KeyPath.of("metadata", "generateName"), "Forbidden: generateName is"
+                        + " not supported here; a stored or validated Secret needs a fixed metadata.name"));
+            }
         }
         boolean failed = problems.subList(before, problems.size()).stream().anyMatch(Problem::isError);
         return failed ? Optional.empty() : Optional.of(secret);
@@ -92,7 +96,7 @@ final class SecretDocument {
         Optional<MapNode> encoded = map(root, dataPath, "map[string][]uint8");
         encoded.ifPresent(map -> {
             map.entries().forEach((key, node) -> {
-                KeyPath path = dataPath.entry(key);
+                KeyPath path = GoQuote.entry(dataPath, key);
                 origins.put(path, node.origin());
                 if (node instanceof NullNode) {
                     data.put(key, SensitiveValue.ofBytes(new byte[0]));
@@ -115,14 +119,14 @@ final class SecretDocument {
         map(root, stringDataPath, "map[string]string").ifPresent(map -> {
             origins.putIfAbsent(dataPath, map.origin());
             map.entries().forEach((key, node) -> {
-                origins.put(dataPath.entry(key), node.origin());
+                origins.put(GoQuote.entry(dataPath, key), node.origin());
                 undecodable.remove(key);
                 if (node instanceof NullNode) {
                     data.put(key, SensitiveValue.ofBytes(new byte[0]));
                 } else if (node instanceof ScalarNode scalar && scalar.isString()) {
                     data.put(key, SensitiveValue.ofUtf8(scalar.text()));
                 } else {
-                    typeError(node, stringDataPath.entry(key), "Secret.stringData", "string");
+                    typeError(node, GoQuote.entry(stringDataPath, key), "Secret.stringData", "string");
                 }
             });
         });
@@ -185,13 +189,13 @@ final class SecretDocument {
             return result;
         }
         map.entries().forEach((key, value) -> {
-            origins.put(path.entry(key), value.origin());
+            origins.put(GoQuote.entry(path, key), value.origin());
             if (value instanceof NullNode) {
                 result.put(key, "");
             } else if (value instanceof ScalarNode scalar && scalar.isString()) {
                 result.put(key, scalar.text());
             } else {
-                typeError(value, path.entry(key), "Secret." + path.render(), "string");
+                typeError(value, GoQuote.entry(path, key), "Secret." + path.render(), "string");
             }
         });
         return result;
@@ -200,8 +204,8 @@ final class SecretDocument {
     private void unknownFields(MapNode map, Set<String> known, KeyPath path) {
         map.entries().forEach((key, node) -> {
             if (!known.contains(key)) {
-                problems.add(Problem.warning(node.origin(), prefix.resolve(path.key(key)),
-                        "unknown field \"" + key + "\" (ignored)"));
+                problems.add(Problem.warning(node.origin(), prefix.resolve(path.key(GoQuote.printable(key))),
+                        "unknown field " + GoQuote.quote(key) + " (ignored)"));
             }
         });
     }

@@ -56,7 +56,7 @@ public final class SecretValidator {
         for (Map.Entry<String, SensitiveValue> entry : secret.data().entrySet()) {
             String key = entry.getKey();
             for (String message : KubernetesNames.configKey(key)) {
-                problems.add(invalid(DATA.entry(key), key, message));
+                problems.add(invalid(GoQuote.entry(DATA, key), key, message));
             }
             total += entry.getValue().size();
         }
@@ -81,7 +81,7 @@ public final class SecretValidator {
         KeyPath labels = METADATA.key("labels");
         secret.labels().forEach((key, value) -> {
             KubernetesNames.qualifiedName(key).forEach(message -> problems.add(invalid(labels, key, message)));
-            KubernetesNames.labelValue(value).forEach(message -> problems.add(invalid(labels.entry(key), value, message)));
+            KubernetesNames.labelValue(value).forEach(message -> problems.add(invalid(GoQuote.entry(labels, key), value, message)));
         });
         KeyPath annotations = METADATA.key("annotations");
         long annotationsSize = 0;

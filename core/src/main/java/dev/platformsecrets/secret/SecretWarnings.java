@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class SecretWarnings {
 
     private static final Pattern PASSWORD_LIKE =
-            Pattern.compile("(?i).*(pass|pwd|token|secret|key|credential|auth).*");
+            Pattern.compile("pass|pwd|token|secret|key|credential|auth", Pattern.CASE_INSENSITIVE);
     private static final String PEM_START = "-----BEGIN ";
 
     private SecretWarnings() {
@@ -34,9 +34,9 @@ final class SecretWarnings {
         for (Map.Entry<String, SensitiveValue> entry : secret.data().entrySet()) {
             String key = entry.getKey();
             SensitiveValue value = entry.getValue();
-            if (PASSWORD_LIKE.matcher(key).matches() && !secret.type().isDockerConfig()
+            if (PASSWORD_LIKE.matcher(key).find() && !secret.type().isDockerConfig()
                     && value.endsWithNewline() && !value.utf8().startsWith(PEM_START)) {
-                warnings.add(Problem.warning(Origin.UNKNOWN, KeyPath.of("data").entry(key),
+                warnings.add(Problem.warning(Origin.UNKNOWN, GoQuote.entry(KeyPath.of("data"), key),
                         "the value ends with a newline, which becomes part of the secret"
                                 + " (from a file, or echo without -n?); remove it unless it is intended"));
             }

@@ -15,8 +15,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.commons.codec.binary.Base64;
 
 /**
@@ -36,8 +34,10 @@ final class TlsPair {
     record Finding(String key, String message) {
     }
 
-    private static final Pattern PEM_BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----\\r?\\n(.*?)-----END \\1-----", Pattern.DOTALL);
+    private static final String BEGIN = "-----BEGIN ";
+    private static final String DASHES = "-----";
+    private static final int MAX_BLOCKS = 16;
+    private static final int MAX_TYPE_LENGTH = 64;
     private static final byte[] RSA_ALGORITHM = der(0x30, concat(
             der(0x06, new byte[] {0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01}),
             new byte[] {0x05, 0x00}));
@@ -85,16 +85,27 @@ final class TlsPair {
         return findings;
     }
 
+    /** The PEM blocks of a value, looking at no more than {@link #MAX_BLOCKS} so that hostile input stays cheap. */
     private static List<Block> blocks(SensitiveValue value) {
         List<Block> blocks = new ArrayList<>();
-        Matcher matcher = PEM_BLOCK.matcher(value.utf8());
-        while (matcher.find()) {
-            String body = matcher.group(2);
-            if (!body.contains(":")) { // headers mean an encrypted legacy key, which is not parsed
-                blocks.add(new Block(matcher.group(1), Base64.decodeBase64(body)));
-            } else {
-                blocks.add(new Block(matcher.group(1), new byte[0]));
+        String text = value.utf8();
+        int from = 0;
+        while (blocks.size() < MAX_BLOCKS) {
+            int begin = text.indexOf(BEGIN, from);
+            int typeEnd = begin < 0 ? -1 : text.indexOf(DASHES, begin + BEGIN.length());
+            if (typeEnd < 0 || typeEnd - begin > MAX_TYPE_LENGTH) {
+                break;
             }
+            String type = text.substring(begin + BEGIN.length(), typeEnd);
+            int bodyStart = typeEnd + DASHES.length();
+            int end = text.indexOf("-----END " + type + DASHES, bodyStart);
+            if (end < 0) {
+                break;
+            }
+            String body = text.substring(bodyStart, end);
+            // headers (Proc-Type, DEK-Info) mean an encrypted legacy key, which is not parsed
+            blocks.add(new Block(type, body.contains(":") ? new byte[0] : Base64.decodeBase64(body)));
+            from = end + DASHES.length();
         }
         return blocks;
     }

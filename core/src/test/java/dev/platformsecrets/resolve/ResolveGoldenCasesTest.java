@@ -2,16 +2,17 @@ package dev.platformsecrets.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
-import dev.platformsecrets.SensitiveValue;
 import dev.platformsecrets.TestData;
-import dev.platformsecrets.internal.PlainValues;
+import dev.platformsecrets.secret.PlatformSecrets;
+import dev.platformsecrets.secret.SecretFiles;
+import dev.platformsecrets.secret.SecretManifests;
 import dev.platformsecrets.rules.RuleTable;
 import dev.platformsecrets.values.ListNode;
 import dev.platformsecrets.values.MapNode;
 import dev.platformsecrets.values.ScalarNode;
-import dev.platformsecrets.values.ValueNode;
 import dev.platformsecrets.values.Values;
 import dev.platformsecrets.values.ValuesLoader;
 import dev.platformsecrets.values.ValuesOverride;
@@ -22,7 +23,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -31,9 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Golden cases under {@code testdata/resolve/<case>/}: {@code values.yaml}, an optional
- * {@code case.yaml} ({@code rules}, {@code seed}, {@code rotate} list, {@code existing} map of Secret
- * name to key to value), and the expected {@code secrets.yaml} (platform Secret data, plaintext) plus
- * {@code explain.json}, or the expected {@code problems.txt}. Run with {@code -Dgolden.update=true}
+ * {@code case.yaml} ({@code rules}, {@code seed}, {@code rotate} list), optional existing Secrets in
+ * {@code existing.yaml} (Secret manifests), and the expected {@code manifests.yaml} (made with the
+ * seeded generator) plus {@code explain.json}, or the expected {@code problems.txt}. Run with {@code -Dgolden.update=true}
  * to (re)write the expected files.
  */
 class ResolveGoldenCasesTest {
@@ -54,13 +54,13 @@ class ResolveGoldenCasesTest {
     @MethodSource("cases")
     void resolvesAsExpected(Path dir) throws IOException {
         MapNode settings = Files.exists(dir.resolve("case.yaml"))
-                ? ValuesLoader.withDefaults().parse(dir.resolve("case.yaml")) : MapNode.empty(dev.platformsecrets.Origin.UNKNOWN);
+                ? ValuesLoader.withDefaults().parse(dir.resolve("case.yaml")) : MapNode.empty(Origin.UNKNOWN);
         RuleTable table = RuleTable.builtIn(text(settings, "rules").orElse(RuleTable.DEFAULT_NAME));
         Values values = ValuesLoader.withDefaults().load(table.defaults(), List.of(dir.resolve("values.yaml")),
                 List.<ValuesOverride>of());
         SecretResolver.Builder resolver = SecretResolver.builder(table)
                 .generator(ValueGenerator.seeded(Long.parseLong(text(settings, "seed").orElse("1"))))
-                .existing(existing(settings));
+                .existing(existing(dir));
         settings.get("rotate").ifPresent(list -> ((ListNode) list).items()
                 .forEach(item -> resolver.rotate(((ScalarNode) item).text())));
 
@@ -75,7 +75,7 @@ class ResolveGoldenCasesTest {
             return;
         }
         assertThat(dir.resolve("problems.txt")).as("the case expects problems").doesNotExist();
-        check(dir.resolve("secrets.yaml"), PlainValues.toYaml(Resolving.plain(resolution.secrets())));
+        check(dir.resolve("manifests.yaml"), SecretManifests.yaml(PlatformSecrets.from(resolution, "", Map.of())));
         check(dir.resolve("explain.json"), ResolutionReport.json(resolution).replace(dir.toString() + "/", ""));
     }
 
@@ -90,17 +90,8 @@ class ResolveGoldenCasesTest {
         return settings.get(key).map(node -> ((ScalarNode) node).text());
     }
 
-    private static ExistingSecrets existing(MapNode settings) {
-        Optional<ValueNode> node = settings.get("existing");
-        if (node.isEmpty()) {
-            return ExistingSecrets.none();
-        }
-        Map<String, Map<String, SensitiveValue>> secrets = new TreeMap<>();
-        ((MapNode) node.get()).entries().forEach((name, data) -> {
-            Map<String, SensitiveValue> keys = new TreeMap<>();
-            ((MapNode) data).entries().forEach((key, value) -> keys.put(key, SensitiveValue.ofUtf8(((ScalarNode) value).text())));
-            secrets.put(name, keys);
-        });
-        return ExistingSecrets.of(secrets);
+    private static ExistingSecrets existing(Path dir) {
+        Path file = dir.resolve("existing.yaml");
+        return Files.exists(file) ? SecretFiles.existing(SecretFiles.read(file)) : ExistingSecrets.none();
     }
 }

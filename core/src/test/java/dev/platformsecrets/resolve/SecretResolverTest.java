@@ -3,6 +3,7 @@ package dev.platformsecrets.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
 import dev.platformsecrets.SensitiveValue;
@@ -123,7 +124,7 @@ class SecretResolverTest {
         assertThat(resolution.plaintext().get("enterprise-server-token").utf8()).isEqualTo("server-token");
         assertThat(resolution.secrets().values()).noneMatch(data -> data.containsKey("enterprise-server-token"));
         assertThat(resolution.outcomes().get(7).decision()).isEqualTo(new Decision.Plaintext(
-                dev.platformsecrets.Origin.at(dir.resolve("values.yaml").toString(), 1, 59)));
+                Origin.at(dir.resolve("values.yaml").toString(), 1, 59)));
         assertThat(resolution.outcomes().get(7).rule().delivery()).isEqualTo(Delivery.PLAINTEXT);
     }
 
@@ -138,6 +139,20 @@ class SecretResolverTest {
         assertThat(token.decision().reference()).contains(new SecretReference("old-secret", "enterprise-root-token"));
         assertThat(resolution.warnings()).extracting(Problem::message)
                 .contains("deprecated; use pachd.enterpriseServerTokenSecretName instead");
+    }
+
+    @Test
+    void aKeyAttributeOverridesTheReferencedKeyAndMustBeAString() {
+        Resolution resolution = Resolving.resolve(CHART, Resolving.values(CHART, """
+                global: {postgresql: {postgresqlExistingSecretName: my-pg, postgresqlExistingSecretKey: pw}}
+                """, dir));
+        assertThat(resolution.references()).contains(new SecretReference("my-pg", "pw"));
+
+        PlatformSecretsException.Invalid invalid = catchThrowableOfType(PlatformSecretsException.Invalid.class,
+                () -> Resolving.resolve(CHART, Resolving.values(CHART, """
+                        global: {postgresql: {postgresqlExistingSecretName: my-pg, postgresqlExistingSecretKey: [pw]}}
+                        """, dir)));
+        assertThat(invalid.problems()).extracting(Problem::message).containsExactly("must be a key name (a string)");
     }
 
     @Test

@@ -3,10 +3,13 @@ package dev.platformsecrets.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
 import dev.platformsecrets.TestData;
+import dev.platformsecrets.values.Values;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -96,9 +99,9 @@ class RuleTableLoaderTest {
     @Test
     void thePachydermTableHasADefaultForEveryPathItsRulesRead() {
         RuleTable table = RuleTable.builtIn("pachyderm-2.10");
-        dev.platformsecrets.values.Values defaults = dev.platformsecrets.values.Values.of(table.defaults());
+        Values defaults = Values.of(table.defaults());
         for (SecretRule rule : table.rules()) {
-            List<dev.platformsecrets.KeyPath> read = new java.util.ArrayList<>(rule.when().paths());
+            List<KeyPath> read = new ArrayList<>(rule.when().paths());
             rule.nameAttribute().ifPresent(read::add);
             rule.keyAttribute().ifPresent(read::add);
             read.add(rule.rawAttribute());

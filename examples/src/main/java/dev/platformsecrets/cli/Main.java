@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
             DeleteCommand.class,
             StoreCommand.class,
             PipelineCommand.class,
+            ResolveCommand.class,
+            ExplainCommand.class,
+            RulesCommand.class,
             ValidateSecretCommand.class,
         })
 public final class Main {

@@ -277,6 +277,14 @@ class LeakSuiteTest {
             assertThat(resolved.stdout()).contains(base64(PLANTED.get("raw")));
             scanPlainOnly("resolve [stdout]", resolved.stdout(), PLANTED);
             scan("resolve [stdout]", resolved.stdout(), Set.of("raw", "existing"));
+            Path overlayValues = dir.resolve("overlay-values.yaml");
+            Run externalised = cli(concat(new String[] {"resolve", "-o", "json", "--set", "pachd.rootToken=" + PLANTED.get("set"),
+                "--overlay", "platform-secrets-overlay", "--overlay-values", overlayValues.toString()}, good));
+            assertThat(externalised.exit()).as(externalised.stderr()).isZero();
+            assertThat(externalised.stdout()).contains(base64(PLANTED.get("set")));
+            scanPlainOnly("resolve --overlay [stdout]", externalised.stdout(), PLANTED);
+            scan("resolve --overlay [stdout]", externalised.stdout(), Set.of("raw", "set", "existing"));
+            scan("resolve --overlay-values [file]", Files.readString(overlayValues), Set.of());
             Run refused = cli(concat(new String[] {"resolve"}, bad));
             assertThat(refused.exit()).isEqualTo(Cli.PROBLEMS);
             scan("resolve unquoted number [stdout]", refused.stdout(), Set.of());

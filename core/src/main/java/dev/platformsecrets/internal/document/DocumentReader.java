@@ -31,6 +31,7 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLParser;
@@ -41,8 +42,10 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  *
  * <p>JSON is recognised by its first non-blank character ({@code {} or {@code [}); anything else is
  * read as YAML. Duplicate keys are errors naming both places; YAML aliases, tags other than the
- * core schema's and more than one document are refused; the {@link DocumentLimits} bound size and
- * nesting. Messages never quote the input, which may hold secrets.
+ * core schema's and (except through {@code readAll}) more than one document are refused; the
+ * {@link DocumentLimits} bound size and nesting. String scalars keep how they were written
+ * ({@link ScalarStyle#PLAIN} for unquoted YAML), so that callers can apply YAML 1.1 typing where
+ * Kubernetes tools do. Messages never quote the input, which may hold secrets.
  */
 public final class DocumentReader {
 
@@ -130,49 +133,56 @@ public final class DocumentReader {
         }
         String text = Utf8.decode(content, sourceName);
         boolean isJson = looksLikeJson(text);
-        JsonParser parser;
-        try {
-            parser = (isJson ? json : yaml).createParser(ObjectReadContext.empty(), text);
-        } catch (JacksonException e) {
-            throw malformed(e, Origin.at(sourceName, 1, 1), isJson, text, sourceName);
-        }
-        try (parser) {
-            List<ValueNode> documents = new ArrayList<>();
-            Builder builder = new Builder(parser, sourceName, text);
-            while (parser.nextToken() != null) {
-                if (!many && !documents.isEmpty()) {
-                    builder.problems.add(Problem.error(builder.origin(), KeyPath.root(),
-                            "more than one document; give one document per file (or a kind: List)"));
-                    break;
-                }
-                ValueNode document = builder.value(KeyPath.root(), 1);
-                if (!(many && document instanceof NullNode)) {
-                    documents.add(document);
-                }
+        try (JsonParser parser = (isJson ? json : yaml).createParser(ObjectReadContext.empty(), text)) {
+            try {
+                return documents(parser, sourceName, text, many);
+            } catch (JacksonException e) {
+                throw malformed(e, sourceName, isJson, parser.currentLocation(), text);
             }
-            if (!builder.problems.isEmpty()) {
-                throw new PlatformSecretsException.Invalid(builder.problems);
-            }
-            return documents;
         } catch (JacksonException e) {
-            throw malformed(e, origin(sourceName, parser.currentLocation()), isJson, text, sourceName);
+            throw malformed(e, sourceName, isJson, null, text);
         }
     }
 
+    private static List<ValueNode> documents(JsonParser parser, String sourceName, String text, boolean many) {
+        List<ValueNode> documents = new ArrayList<>();
+        Builder builder = new Builder(parser, sourceName, text);
+        while (parser.nextToken() != null) {
+            if (!many && !documents.isEmpty()) {
+                builder.problems.add(Problem.error(builder.origin(), KeyPath.root(),
+                        "more than one document; give one document per file (or a kind: List)"));
+                break;
+            }
+            ValueNode document = builder.value(KeyPath.root(), 1);
+            if (!(many && document instanceof NullNode)) {
+                documents.add(document);
+            }
+        }
+        if (!builder.problems.isEmpty()) {
+            throw new PlatformSecretsException.Invalid(builder.problems);
+        }
+        return documents;
+    }
+
     /**
-     * The refusal for a parser error: snakeyaml's own problem and mark when it found the error, else
-     * Jackson's (redacted) message at its location, or where the parser stopped when it gives none
-     * (the stream constraints on depth and lengths).
+     * The refusal for a parser error: snakeyaml's own problem and mark when snakeyaml found it (a
+     * character YAML does not allow, for example), else a message of ours at the parser's location.
      */
-    private static PlatformSecretsException malformed(JacksonException e, Origin stoppedAt, boolean isJson, String text,
-            String sourceName) {
+    private PlatformSecretsException malformed(JacksonException e, String sourceName, boolean isJson,
+                                               TokenStreamLocation fallback, String text) {
         if (e.getCause() instanceof YamlEngineException yamlError) {
             return new PlatformSecretsException.Invalid(List.of(YamlProblems.of(yamlError, text, sourceName)), e);
         }
-        Origin reported = origin(sourceName, e.getLocation());
-        Origin at = reported.line() > 0 ? reported : stoppedAt;
-        return new PlatformSecretsException.Invalid(List.of(Problem.error(at, KeyPath.root(),
-                (isJson ? "malformed JSON: " : "malformed YAML: ") + Redaction.describe(e))), e);
+        Origin at = origin(sourceName, e.getLocation() != null ? e.getLocation() : fallback);
+        String problem;
+        if (e instanceof StreamConstraintsException) {
+            problem = String.valueOf(e.getOriginalMessage()).contains("nesting depth")
+                    ? "nesting depth exceeds the limit of " + limits.maxDepth() + " levels"
+                    : "a value or the document exceeds the size limit of " + limits.maxBytes() + " bytes";
+        } else {
+            problem = (isJson ? "malformed JSON: " : "malformed YAML: ") + Redaction.describe(e);
+        }
+        return new PlatformSecretsException.Invalid(List.of(Problem.error(at, KeyPath.root(), problem)), e);
     }
 
     private PlatformSecretsException tooLarge(String label) {
@@ -202,6 +212,7 @@ public final class DocumentReader {
         private final JsonParser parser;
         private final String sourceName;
         private final List<Problem> problems = new ArrayList<>();
+        private boolean aliasReported;
         private final String text;
         private long cursorCodePoint;
         private int cursorChar;
@@ -254,7 +265,10 @@ public final class DocumentReader {
         ValueNode value(KeyPath path, int depth) {
             Origin origin = origin();
             if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
-                problems.add(Problem.error(origin, path, "YAML aliases are not accepted in this document"));
+                if (!aliasReported) {
+                    problems.add(Problem.error(origin, path, "YAML aliases are not accepted in this document"));
+                    aliasReported = true;
+                }
                 return new NullNode(origin);
             }
             if (parser instanceof YAMLParser yamlParser && yamlParser.getRawTag() != null

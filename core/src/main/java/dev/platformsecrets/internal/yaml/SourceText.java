@@ -9,7 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads a file as strict UTF-8 within a byte limit, with errors that name the file and position. */
+/** Reads a file as strict UTF-8 ({@link Utf8}) within a byte limit, with errors that name the file. */
 public final class SourceText {
 
     private SourceText() {
@@ -22,6 +22,10 @@ public final class SourceText {
      * @param label the name that origins carry for this file
      */
     public static String read(Path file, String label, long maxBytes) {
+        if (Files.isDirectory(file)) {
+            throw PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
+                    "cannot read the file (it is a directory)");
+        }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             if (Files.size(file) > maxBytes) {
@@ -35,7 +39,7 @@ public final class SourceText {
         if (bytes.length > maxBytes) {
             throw tooLarge(label, maxBytes);
         }
-        return decode(bytes, label);
+        return Utf8.decode(bytes, label);
     }
 
     private static String reason(IOException error) {
@@ -54,34 +58,5 @@ public final class SourceText {
     private static PlatformSecretsException tooLarge(String label, long maxBytes) {
         return PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
                 "the file is larger than the limit of " + maxBytes + " bytes");
-    }
-
-    /** Decodes strict UTF-8 (see {@link Utf8}); the error names the line and column of the first bad byte. */
-    public static String decode(byte[] bytes, String label) {
-        return Utf8.decode(bytes, label);
-    }
-
-    /** The 1-based position just after {@code before}, counting columns in code points. */
-    static Origin positionAfter(String before, String label) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < before.length(); i++) {
-            if (before.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return Origin.at(label, line, before.codePointCount(lineStart, before.length()) + 1);
-    }
-
-    /** The 1-based position of the code point at {@code codePointIndex} of {@code text}. */
-    static Origin positionOfCodePoint(String text, int codePointIndex, String label) {
-        int charIndex;
-        try {
-            charIndex = text.offsetByCodePoints(0, Math.max(0, codePointIndex));
-        } catch (IndexOutOfBoundsException beyondEnd) {
-            charIndex = text.length();
-        }
-        return positionAfter(text.substring(0, charIndex), label);
     }
 }

@@ -39,7 +39,7 @@ public final class YamlProblems {
             return Problem.error(origin, KeyPath.root(), describe(marked, label));
         }
         if (error instanceof ReaderException reader) {
-            return Problem.error(SourceText.positionOfCodePoint(text, reader.getPosition(), label), KeyPath.root(),
+            return Problem.error(positionOfCodePoint(text, reader.getPosition(), label), KeyPath.root(),
                     String.format(Locale.ROOT, "a character that YAML does not allow (U+%04X); remove it or quote it",
                             reader.getCodePoint()));
         }
@@ -117,5 +117,29 @@ public final class YamlProblems {
         int colon = withoutValues.indexOf(": ");
         String trimmed = colon < 0 ? withoutValues : withoutValues.substring(0, colon);
         return trimmed.replaceAll("\\s+", " ").trim();
+    }
+
+    /** The 1-based position just after {@code before}, counting columns in code points. */
+    private static Origin positionAfter(String before, String label) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < before.length(); i++) {
+            if (before.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return Origin.at(label, line, before.codePointCount(lineStart, before.length()) + 1);
+    }
+
+    /** The 1-based position of the code point at {@code codePointIndex} of {@code text}. */
+    private static Origin positionOfCodePoint(String text, int codePointIndex, String label) {
+        int charIndex;
+        try {
+            charIndex = text.offsetByCodePoints(0, Math.max(0, codePointIndex));
+        } catch (IndexOutOfBoundsException beyondEnd) {
+            charIndex = text.length();
+        }
+        return positionAfter(text.substring(0, charIndex), label);
     }
 }

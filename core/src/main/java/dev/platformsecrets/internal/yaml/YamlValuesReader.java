@@ -101,7 +101,7 @@ public final class YamlValuesReader {
                 .build();
     }
 
-    /** Second pass: the composed node tree to values nodes, one conversion per document. */
+    /** Converts one composed node tree into values nodes, collecting problems; single use. */
     private final class Conversion {
         private final String label;
         private final ProblemCollector problems = new ProblemCollector();

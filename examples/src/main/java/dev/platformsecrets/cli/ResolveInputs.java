@@ -1,0 +1,108 @@
+package dev.platformsecrets.cli;
+
+import dev.platformsecrets.PlatformSecretsException;
+import dev.platformsecrets.resolve.ExistingSecrets;
+import dev.platformsecrets.resolve.Resolution;
+import dev.platformsecrets.resolve.SecretResolver;
+import dev.platformsecrets.rules.RuleTable;
+import dev.platformsecrets.rules.RuleTableLoader;
+import dev.platformsecrets.secret.Secret;
+import dev.platformsecrets.secret.SecretFiles;
+import dev.platformsecrets.values.Values;
+import dev.platformsecrets.values.ValuesLoader;
+import dev.platformsecrets.values.ValuesOverride;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The inputs {@code resolve} and {@code explain} share: values files and overrides (applied in
+ * Helm's order: files, then --set-json, --set, --set-string, --set-file, --set-literal), the rule
+ * table, existing Secrets and keys to rotate.
+ */
+final class ResolveInputs {
+
+    @Option(names = {"-f", "--values"}, paramLabel = "FILE", description = "A values file (repeatable; later files win).")
+    List<Path> valuesFiles = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Set a value as Helm's --set does (repeatable).")
+    List<String> set = new ArrayList<>();
+
+    @Option(names = "--set-string", paramLabel = "KEY=VALUE", description = "Set a string value (repeatable).")
+    List<String> setString = new ArrayList<>();
+
+    @Option(names = "--set-file", paramLabel = "KEY=PATH", description = "Set a value to a file's content (repeatable).")
+    List<String> setFile = new ArrayList<>();
+
+    @Option(names = "--set-json", paramLabel = "KEY=JSON", description = "Set a JSON value (repeatable).")
+    List<String> setJson = new ArrayList<>();
+
+    @Option(names = "--set-literal", paramLabel = "KEY=VALUE", description = "Set a literal string value (repeatable).")
+    List<String> setLiteral = new ArrayList<>();
+
+    @Option(names = "--rules", paramLabel = "NAME|FILE",
+            description = "Rule table: a built-in name (platform-secrets-map, pachyderm-2.10) or a table file."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String rules = RuleTable.DEFAULT_NAME;
+
+    @Option(names = "--existing", paramLabel = "FILE",
+            description = "Secrets that already exist (kubectl get secret -o yaml|json output, or manifests printed"
+                    + " earlier; repeatable): NAME references are checked against them and generated values reused.")
+    List<Path> existingFiles = new ArrayList<>();
+
+    @Option(names = "--rotate", paramLabel = "KEY",
+            description = "Generate this key afresh even when an existing Secret holds it (repeatable).")
+    List<String> rotate = new ArrayList<>();
+
+    /** The rule table named by {@code --rules}. */
+    RuleTable table() {
+        return RuleTableLoader.byNameOrFile(rules);
+    }
+
+    /** The merged values: the table's defaults under the files, then the overrides. */
+    Values values(RuleTable table) {
+        List<ValuesOverride> overrides = new ArrayList<>();
+        setJson.forEach(arg -> overrides.add(new ValuesOverride(ValuesOverride.Kind.SET_JSON, arg)));
+        set.forEach(arg -> overrides.add(new ValuesOverride(ValuesOverride.Kind.SET, arg)));
+        setString.forEach(arg -> overrides.add(new ValuesOverride(ValuesOverride.Kind.SET_STRING, arg)));
+        setFile.forEach(arg -> overrides.add(new ValuesOverride(ValuesOverride.Kind.SET_FILE, arg)));
+        setLiteral.forEach(arg -> overrides.add(new ValuesOverride(ValuesOverride.Kind.SET_LITERAL, arg)));
+        return ValuesLoader.withDefaults().load(table.defaults(), valuesFiles, overrides);
+    }
+
+    /**
+     * What already exists: the Secrets of every {@code --existing} file, a later file winning, or
+     * nothing known when none is given. (A store given with {@code --store} would plug in here.)
+     */
+    ExistingSecrets existing() {
+        if (existingFiles.isEmpty()) {
+            return ExistingSecrets.none();
+        }
+        List<Secret> secrets = new ArrayList<>();
+        List<dev.platformsecrets.Problem> problems = new ArrayList<>();
+        for (Path file : existingFiles) {
+            try {
+                secrets.addAll(SecretFiles.read(file));
+            } catch (PlatformSecretsException.Invalid invalid) {
+                problems.addAll(invalid.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PlatformSecretsException.Invalid(problems);
+        }
+        return SecretFiles.existing(secrets);
+    }
+
+    /** Loads everything and resolves; warnings go to {@code err}, errors are thrown. */
+    Resolution resolve(PrintWriter err) {
+        RuleTable table = table();
+        Values values = values(table);
+        SecretResolver.Builder resolver = SecretResolver.builder(table).existing(existing());
+        rotate.forEach(resolver::rotate);
+        Resolution resolution = resolver.build().resolve(values);
+        Cli.printProblems(err, resolution.warnings());
+        return resolution;
+    }
+}
