@@ -42,7 +42,8 @@ import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
- * Mutates every valid fixture of {@code testdata/} (and the built-in rule tables) with byte flips,
+ * Mutates every fixture of {@code testdata/} (values files, rule tables, Secret files, pipeline specs)
+ * and the built-in rule tables with byte flips,
  * truncation, line duplication and deletion, and insertion of YAML's special characters, and feeds
  * the result to the library's entry points: each may succeed or refuse, but a refusal is always a
  * {@link PlatformSecretsException}, never another exception or error (a {@link NullPointerException},
@@ -241,7 +242,8 @@ class MutationFuzzTest {
 
     @Provide
     Arbitrary<Mutated> valuesFiles() {
-        return mutated(Stream.concat(files("values", ".yaml"), files("resolve", "values.yaml")).toList());
+        return mutated(Stream.of(files("values", ".yaml"), files("resolve", "values.yaml"), files("examples", ".yaml"))
+                .flatMap(fixtures -> fixtures).toList());
     }
 
     @Provide
@@ -265,6 +267,7 @@ class MutationFuzzTest {
                 throw new UncheckedIOException(e);
             }
         }
+        files("rules", ".yaml").forEach(tables::add);
         return mutated(tables);
     }
 

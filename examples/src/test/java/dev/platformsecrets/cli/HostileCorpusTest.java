@@ -139,7 +139,7 @@ class HostileCorpusTest {
             long[] cpuNanos = new long[1];
             Run run = assertTimeoutPreemptively(RUNAWAY, () -> {
                 long before = THREADS.getCurrentThreadCpuTime();
-                Run done = capture(() -> execute(args));
+                Run done = capture(() -> Main.run(args));
                 cpuNanos[0] = THREADS.getCurrentThreadCpuTime() - before;
                 return done;
             }, file + " ran away");
@@ -211,17 +211,7 @@ class HostileCorpusTest {
         };
     }
 
-    /**
-     * Runs the CLI; while a command is not registered in {@link Main} yet, the same library call runs
-     * through the CLI's own exception handling ({@link LibraryCommands}).
-     */
-    private static int execute(String... args) {
-        if (registered().contains(args[0])) {
-            return Main.run(args);
-        }
-        return LibraryCommands.run(args);
-    }
-
+    /** The names of the commands registered in {@link Main}. */
     static Set<String> registered() {
         return Arrays.stream(Main.class.getAnnotation(Command.class).subcommands())
                 .map(type -> type.getAnnotation(Command.class).name())

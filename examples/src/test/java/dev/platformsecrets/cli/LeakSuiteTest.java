@@ -253,58 +253,58 @@ class LeakSuiteTest {
         assertNoLeaks();
     }
 
-    /**
-     * {@code resolve}, {@code explain} and {@code rules} through the CLI, once they are registered in
-     * {@link Main} (until then the library test below covers the same outputs): manifests carry the
-     * values only in base64, explain and rules never, and a failing run (an unquoted number) never.
-     */
-    @Test
-    void resolveExplainAndRulesThroughTheCli() throws IOException {
-        Set<String> registered = HostileCorpusTest.registered();
-        org.junit.jupiter.api.Assumptions.assumeTrue(registered.contains("resolve") || registered.contains("explain")
-                || registered.contains("rules"), "resolve, explain and rules are not registered in Main yet");
+    /** The values file, existing secrets and a values file with an unquoted number, as resolve arguments. */
+    private String[][] resolveInputs() throws IOException {
         Path existing = Files.writeString(dir.resolve("existing.json"), "{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": ["
                 + secretJson("my-idps", "\"stringData\": {\"upstream-idps\": \"- id: okta\"}").strip() + ","
                 + secretJson("pachyderm-enterprise", "\"stringData\": {\"enterprise-secret\": \"" + PLANTED.get("existing")
                         + "\"}").strip() + "]}");
         Path number = Files.writeString(dir.resolve("number.yaml"), "pachd:\n  enterpriseLicenseKey: " + PLANTED.get("number")
                 + "\n  rootToken: \"" + PLANTED.get("raw") + "\"\noidc:\n  upstreamIDPsSecretName: my-idps\n");
-        String[] good = {"-f", dir.resolve("values.yaml").toString(), "--existing", existing.toString()};
-        String[] bad = {"-f", number.toString(), "--existing", existing.toString()};
-        if (registered.contains("resolve")) {
-            Run resolved = cli(concat(new String[] {"resolve"}, good));
-            assertThat(resolved.exit()).as(resolved.stderr()).isZero();
-            assertThat(resolved.stdout()).contains(base64(PLANTED.get("raw")));
-            scanPlainOnly("resolve [stdout]", resolved.stdout(), PLANTED);
-            scan("resolve [stdout]", resolved.stdout(), Set.of("raw", "existing"));
-            Path overlayValues = dir.resolve("overlay-values.yaml");
-            Run externalised = cli(concat(new String[] {"resolve", "-o", "json", "--set", "pachd.rootToken=" + PLANTED.get("set"),
-                "--overlay", "platform-secrets-overlay", "--overlay-values", overlayValues.toString()}, good));
-            assertThat(externalised.exit()).as(externalised.stderr()).isZero();
-            assertThat(externalised.stdout()).contains(base64(PLANTED.get("set")));
-            scanPlainOnly("resolve --overlay [stdout]", externalised.stdout(), PLANTED);
-            scan("resolve --overlay [stdout]", externalised.stdout(), Set.of("raw", "set", "existing"));
-            scan("resolve --overlay-values [file]", Files.readString(overlayValues), Set.of());
-            Run refused = cli(concat(new String[] {"resolve"}, bad));
-            assertThat(refused.exit()).isEqualTo(Cli.PROBLEMS);
-            scan("resolve unquoted number [stdout]", refused.stdout(), Set.of());
+        return new String[][] {
+            {"-f", dir.resolve("values.yaml").toString(), "--existing", existing.toString()},
+            {"-f", number.toString(), "--existing", existing.toString()}};
+    }
+
+    /** Manifests (and the overlay Secret) carry the values in base64 only; the overlay values file never. */
+    @Test
+    void resolveThroughTheCliCarriesValuesOnlyInBase64() throws IOException {
+        String[][] inputs = resolveInputs();
+        Run resolved = cli(concat(new String[] {"resolve"}, inputs[0]));
+        assertThat(resolved.exit()).as(resolved.stderr()).isZero();
+        assertThat(resolved.stdout()).contains(base64(PLANTED.get("raw")));
+        scanPlainOnly("resolve [stdout]", resolved.stdout(), PLANTED);
+        scan("resolve [stdout]", resolved.stdout(), Set.of("raw", "existing"));
+        Path overlayValues = dir.resolve("overlay-values.yaml");
+        Run externalised = cli(concat(new String[] {"resolve", "-o", "json", "--set", "pachd.rootToken=" + PLANTED.get("set"),
+            "--overlay", "platform-secrets-overlay", "--overlay-values", overlayValues.toString()}, inputs[0]));
+        assertThat(externalised.exit()).as(externalised.stderr()).isZero();
+        assertThat(externalised.stdout()).contains(base64(PLANTED.get("set")));
+        scanPlainOnly("resolve --overlay [stdout]", externalised.stdout(), PLANTED);
+        scan("resolve --overlay [stdout]", externalised.stdout(), Set.of("raw", "set", "existing"));
+        scan("resolve --overlay-values [file]", Files.readString(overlayValues), Set.of());
+        Run refused = cli(concat(new String[] {"resolve"}, inputs[1]));
+        assertThat(refused.exit()).isEqualTo(Cli.PROBLEMS);
+        scan("resolve unquoted number [stdout]", refused.stdout(), Set.of());
+        assertNoLeaks();
+    }
+
+    /** explain (table and JSON) and rules never show a value, whether they succeed or fail. */
+    @Test
+    void explainAndRulesThroughTheCliNeverShowValues() throws IOException {
+        String[][] inputs = resolveInputs();
+        for (String[] format : List.of(new String[0], new String[] {"-o", "json"})) {
+            Run explained = cli(concat(concat(new String[] {"explain"}, inputs[0]), format));
+            assertThat(explained.exit()).as(explained.stderr()).isZero();
+            scan("explain [stdout]", explained.stdout(), Set.of());
+            Run refused = cli(concat(concat(new String[] {"explain"}, inputs[1]), format));
+            scan("explain unquoted number [stdout]", refused.stdout(), Set.of());
         }
-        if (registered.contains("explain")) {
-            for (String[] format : List.of(new String[0], new String[] {"-o", "json"})) {
-                Run explained = cli(concat(concat(new String[] {"explain"}, good), format));
-                assertThat(explained.exit()).as(explained.stderr()).isZero();
-                scan("explain [stdout]", explained.stdout(), Set.of());
-                Run refused = cli(concat(concat(new String[] {"explain"}, bad), format));
-                scan("explain unquoted number [stdout]", refused.stdout(), Set.of());
-            }
-        }
-        if (registered.contains("rules")) {
-            Path table = Files.writeString(dir.resolve("table.yaml"), "name: t\nrules:\n  - key: k\n    rawAttribute: a.b\n"
-                    + "    fallback: {value: \"" + PLANTED.get("raw") + "\", when: \"a.c &&\"}\n");
-            Run rules = cli("rules", "--rules", table.toString());
-            assertThat(rules.exit()).isEqualTo(Cli.PROBLEMS);
-            scan("rules [stdout]", rules.stdout(), Set.of());
-        }
+        Path table = Files.writeString(dir.resolve("table.yaml"), "name: t\nrules:\n  - key: k\n    rawAttribute: a.b\n"
+                + "    fallback: {value: \"" + PLANTED.get("raw") + "\", when: \"a.c &&\"}\n");
+        Run rules = cli("rules", "--rules", table.toString());
+        assertThat(rules.exit()).isEqualTo(Cli.PROBLEMS);
+        scan("rules [stdout]", rules.stdout(), Set.of());
         assertNoLeaks();
     }
 
