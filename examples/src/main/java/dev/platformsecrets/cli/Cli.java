@@ -34,7 +34,16 @@ final class Cli {
             err.flush();
             return PROBLEMS;
         });
+        shareVersion(line, line.getCommandSpec().version());
         return line;
+    }
+
+    /** Gives every subcommand the root's version, so {@code -V} answers everywhere. */
+    private static void shareVersion(CommandLine line, String[] version) {
+        for (CommandLine sub : line.getSubcommands().values()) {
+            sub.getCommandSpec().version(version);
+            shareVersion(sub, version);
+        }
     }
 
     /** Prints each problem on its own line, {@code file:line:col: path: message}. */
