@@ -26,6 +26,7 @@ public final class PlainValues {
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .disable(YAMLWriteFeature.SPLIT_LINES)
             .build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
