@@ -8,7 +8,7 @@ import java.util.Random;
  * lines, 61 KB): about 40% of the lines are comments, maps nest up to six levels deep, and values
  * mix quoted strings, plain words, numbers with trailing comments, booleans, empty lists and maps,
  * lists of words, lists of small maps and literal block scalars. Scale N adds component sections
- * under distinct names until the file has {@code 1,450 * N} lines (scale 1: 1,453 lines, 60 KB;
+ * under distinct names until the file has {@code 1,450 * N} lines (scale 1: 1,461 lines, 60 KB;
  * scale 10: 0.6 MB; scale 100: 6.2 MB; scale 330: 20 MB). The platform-secret attributes appear
  * once, as a user values file would set them. Deterministic: the same scale gives the same bytes.
  */
@@ -72,7 +72,15 @@ public final class ValuesCorpus {
            .append("    robot:wallie:\n")
            .append("      - repoReader\n")
            .append("oidc:\n")
-           .append("  mockIDP: true\n")
+           .append("  mockIDP: false\n")
+           .append("  upstreamIDPs:\n")
+           .append("    - id: example\n")
+           .append("      name: Example OIDC\n")
+           .append("      type: oidc\n")
+           .append("      config:\n")
+           .append("        issuer: https://idp.example.com\n")
+           .append("        clientID: platform\n")
+           .append("        clientSecret: \"idp-client-secret\"\n")
            .append("console:\n")
            .append("  enabled: true\n")
            .append("  config:\n")
