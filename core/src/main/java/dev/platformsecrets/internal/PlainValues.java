@@ -1,14 +1,8 @@
 package dev.platformsecrets.internal;
 
-import dev.platformsecrets.values.ListNode;
-import dev.platformsecrets.values.MapNode;
-import dev.platformsecrets.values.NullNode;
-import dev.platformsecrets.values.ScalarNode;
 import dev.platformsecrets.values.ValueNode;
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import dev.platformsecrets.values.ValuesRenderer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,42 +21,9 @@ public final class PlainValues {
     private PlainValues() {
     }
 
-    /** The plain form of a node; maps keep their written order. */
+    /** The plain form of a node, typed as Helm types it; maps keep their written order. */
     public static Object plain(ValueNode node) {
-        if (node instanceof MapNode map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            map.entries().forEach((key, value) -> out.put(key, plain(value)));
-            return out;
-        }
-        if (node instanceof ListNode list) {
-            List<Object> out = new ArrayList<>();
-            list.items().forEach(item -> out.add(plain(item)));
-            return out;
-        }
-        if (node instanceof NullNode) {
-            return null;
-        }
-        return scalar((ScalarNode) node);
-    }
-
-    private static Object scalar(ScalarNode scalar) {
-        String text = scalar.text();
-        switch (scalar.helmType()) {
-            case BOOLEAN:
-                return scalar.isTruthy();
-            case NULL:
-                return null;
-            case INTEGER:
-                return text.matches("[-+]?[0-9]+") ? new BigInteger(text) : text;
-            case FLOAT:
-                try {
-                    return new BigDecimal(text);
-                } catch (NumberFormatException notDecimal) {
-                    return text;
-                }
-            default:
-                return text;
-        }
+        return ValuesRenderer.plain(node);
     }
 
     /** A copy of a plain value with every map sorted by key, as Helm's {@code toYaml} sorts them. */
@@ -108,6 +69,7 @@ public final class PlainValues {
         static final YAMLMapper MAPPER = YAMLMapper.builder()
                 .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
                 .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+                .disable(YAMLWriteFeature.SPLIT_LINES)
                 .build();
     }
 

@@ -24,6 +24,25 @@ public interface ExistingSecrets {
         return true;
     }
 
+    /**
+     * This view, then {@code other} for the Secrets this one does not hold; known when either is.
+     * Lets several sources (files, a store) answer together, the first one winning.
+     */
+    default ExistingSecrets orElse(ExistingSecrets other) {
+        ExistingSecrets first = this;
+        return new ExistingSecrets() {
+            @Override
+            public Optional<Map<String, SensitiveValue>> find(String secretName) {
+                return first.find(secretName).or(() -> other.find(secretName));
+            }
+
+            @Override
+            public boolean isKnown() {
+                return first.isKnown() || other.isKnown();
+            }
+        };
+    }
+
     /** Nothing is known to exist; references are not checked and nothing is reused. */
     static ExistingSecrets none() {
         return new ExistingSecrets() {

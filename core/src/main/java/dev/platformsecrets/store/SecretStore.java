@@ -42,6 +42,14 @@ public interface SecretStore {
     void delete(String name);
 
     /**
+     * Creates the Secret, or replaces the stored one of the same name under the same rules as
+     * {@link #replace}: what install tooling does after resolving, so the next run reuses the values.
+     */
+    default StoredSecret save(Secret secret) {
+        return get(secret.name()).isPresent() ? replace(secret) : create(secret);
+    }
+
+    /**
      * This store as the resolver's view of what already exists, so that references are checked
      * against it and generated values are reused rather than rotated.
      */

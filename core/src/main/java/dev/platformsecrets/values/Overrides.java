@@ -275,6 +275,9 @@ final class Overrides {
 
         /** The file's text, byte for byte (trailing newline kept); the path is relative to the working directory. */
         private String fileContent(String file, Origin origin) {
+            if (file.isEmpty()) {
+                throw PlatformSecretsException.Invalid.of(origin, KeyPath.root(), "a file name is missing after '='");
+            }
             try {
                 return SourceText.read(Path.of(file), file, limits.maxFileBytes());
             } catch (PlatformSecretsException.Invalid unreadable) {

@@ -64,8 +64,11 @@ public final class ValuesRenderer {
         }
     }
 
-    /** The tree as plain Java values (maps, lists, strings, numbers, booleans, nulls). */
-    static Object plain(ValueNode node) {
+    /**
+     * The tree as plain Java values (maps in written order, lists, strings, numbers, booleans,
+     * nulls), each scalar typed as Helm's templates would see it; for handing values to Jackson.
+     */
+    public static Object plain(ValueNode node) {
         if (node instanceof MapNode map) {
             Map<String, Object> out = new LinkedHashMap<>();
             map.entries().forEach((key, value) -> out.put(key, plain(value)));

@@ -96,11 +96,12 @@ class SecretResolverTest {
         Resolution resolution = Resolving.resolve(table, Resolving.parse("""
                 a:
                   map: {z: "1", b: {x: [1, two]}, a: 0.5}
-                  list: [{b: 1, a: yes}]
-                """));
+                  list: [{b: 1, a: yes, long: "%s"}]
+                """.formatted("word ".repeat(30).trim())));
         assertThat(resolution.secrets().get("s").get("json").utf8())
                 .isEqualTo("{\"a\":0.5,\"b\":{\"keep\":true,\"x\":[1,\"two\"]},\"base\":1,\"z\":\"1\"}");
-        assertThat(resolution.secrets().get("s").get("yaml").utf8()).isEqualTo("- a: true\n  b: 1\n");
+        assertThat(resolution.secrets().get("s").get("yaml").utf8())
+                .isEqualTo("- a: true\n  b: 1\n  long: " + "word ".repeat(30).trim() + "\n");
     }
 
     @Test

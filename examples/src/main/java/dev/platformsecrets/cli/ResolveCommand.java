@@ -51,6 +51,10 @@ final class ResolveCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "yaml (default) or json.")
     Format format = Format.yaml;
 
+    @Option(names = "--save", description = "Create or replace the printed Secrets in the store given with --store,"
+            + " so that the next run reuses their generated values.")
+    boolean save;
+
     @Option(names = "--overlay", paramLabel = "SECRET_NAME",
             description = "Externalise: put every provided, reused and generated value into this user-owned Secret.")
     String overlay;
@@ -64,6 +68,9 @@ final class ResolveCommand implements Callable<Integer> {
         if ((overlay == null) != (overlayValues == null)) {
             throw new ParameterException(command.commandLine(), "--overlay and --overlay-values go together");
         }
+        if (save && inputs.store().isEmpty()) {
+            throw new ParameterException(command.commandLine(), "--save needs --store DIR");
+        }
         PrintWriter err = command.commandLine().getErr();
         Resolution resolution = inputs.resolve(err);
         List<Secret> secrets;
@@ -73,6 +80,9 @@ final class ResolveCommand implements Callable<Integer> {
             ValuesOverlay externalised = ValuesOverlay.of(resolution, overlay);
             secrets = PlatformSecrets.from(externalised, namespace, labels);
             externalised.writeValuesFile(overlayValues);
+        }
+        if (save) {
+            inputs.store().ifPresent(store -> secrets.forEach(store::save));
         }
         PrintWriter out = command.commandLine().getOut();
         out.print(format == Format.json ? SecretManifests.jsonList(secrets) : SecretManifests.yaml(secrets));

@@ -15,6 +15,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import dev.platformsecrets.store.FileSecretStore;
+import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,6 +55,10 @@ final class ResolveInputs {
                     + " earlier; repeatable): NAME references are checked against them and generated values reused.")
     List<Path> existingFiles = new ArrayList<>();
 
+    /** The secret store consulted (and, with {@code resolve --save}, written), when {@code --store} is given. */
+    @Mixin
+    StoreOptions storeOptions = new StoreOptions();
+
     @Option(names = "--rotate", paramLabel = "KEY",
             description = "Generate this key afresh even when an existing Secret holds it (repeatable).")
     List<String> rotate = new ArrayList<>();
@@ -73,12 +80,13 @@ final class ResolveInputs {
     }
 
     /**
-     * What already exists: the Secrets of every {@code --existing} file, a later file winning, or
-     * nothing known when none is given. (A store given with {@code --store} would plug in here.)
+     * What already exists: the Secrets of every {@code --existing} file (a later file winning),
+     * then the store given with {@code --store}; nothing known when neither is given.
      */
     ExistingSecrets existing() {
+        ExistingSecrets fromStore = store().map(FileSecretStore::asExistingSecrets).orElse(ExistingSecrets.none());
         if (existingFiles.isEmpty()) {
-            return ExistingSecrets.none();
+            return fromStore;
         }
         List<Secret> secrets = new ArrayList<>();
         List<dev.platformsecrets.Problem> problems = new ArrayList<>();
@@ -92,7 +100,12 @@ final class ResolveInputs {
         if (!problems.isEmpty()) {
             throw new PlatformSecretsException.Invalid(problems);
         }
-        return SecretFiles.existing(secrets);
+        return SecretFiles.existing(secrets).orElse(fromStore);
+    }
+
+    /** The store named by {@code --store}, if any. */
+    Optional<FileSecretStore> store() {
+        return storeOptions.openIfGiven();
     }
 
     /** Loads everything and resolves; warnings go to {@code err}, errors are thrown. */

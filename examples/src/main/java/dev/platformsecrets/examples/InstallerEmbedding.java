@@ -36,13 +36,7 @@ public final class InstallerEmbedding {
                 .build()
                 .resolve(values);
         var secrets = PlatformSecrets.from(resolution, namespace, Map.of());
-        secrets.forEach(secret -> {
-            if (store.get(secret.name()).isPresent()) {
-                store.replace(secret);
-            } else {
-                store.create(secret);
-            }
-        });
+        secrets.forEach(store::save);
         return SecretManifests.yaml(secrets);
     }
 }

@@ -2,40 +2,20 @@ package dev.platformsecrets.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ValidateSecretCommandTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
+    @RegisterExtension
+    final StdStreams std = new StdStreams();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
 
     private Path file(String text) throws IOException {
         return Files.writeString(dir.resolve("secret.yaml"), text);
@@ -48,9 +28,9 @@ class ValidateSecretCommandTest {
         int exit = Main.run("secret", "validate", "-f", file.toString());
 
         assertThat(exit).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(std.stdout())
                 .isEqualTo(file + ": Secret \"db\" (Opaque, 1 key, 8 bytes) is valid\n");
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(file + ":6:13: data[password]: warning: the value ends")
+        assertThat(std.stderr()).startsWith(file + ":6:13: data[password]: warning: the value ends")
                 .doesNotContain("hunter2");
     }
 
@@ -61,8 +41,8 @@ class ValidateSecretCommandTest {
         int exit = Main.run("secret", "validate", "-f", file.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
-        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+        assertThat(std.stdout()).isEmpty();
+        assertThat(std.stderr().lines()).containsExactly(
                 file + ":6:14: data[bad key]: illegal base64 data at input byte 0",
                 file + ":4:9: metadata.name: Invalid value: \"Bad_Name\": a lowercase RFC 1123 subdomain must consist of"
                         + " lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric"
@@ -78,6 +58,6 @@ class ValidateSecretCommandTest {
         int exit = Main.run("secret", "validate", "-f", dir.resolve("nope.json").toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(dir.resolve("nope.json") + ": no such file\n");
+        assertThat(std.stderr()).isEqualTo(dir.resolve("nope.json") + ": no such file\n");
     }
 }

@@ -5,6 +5,7 @@ import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
 import dev.platformsecrets.internal.Utf8;
+import dev.platformsecrets.internal.yaml.YamlProblems;
 import dev.platformsecrets.values.HelmType;
 import dev.platformsecrets.values.ListNode;
 import dev.platformsecrets.values.MapNode;
@@ -20,7 +21,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -38,13 +41,18 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  * parser into a {@link ValueNode} tree in which every node keeps its file, line and column.
  *
  * <p>JSON is recognised by its first non-blank character ({@code {} or {@code [}); anything else is
- * read as YAML. Duplicate keys are errors naming both places, YAML aliases and (except through
- * {@code readAll}) more than one document are refused, and the {@link DocumentLimits} bound size and
- * nesting. String scalars keep how they were written ({@link ScalarStyle#PLAIN} for unquoted YAML),
- * so that callers can apply YAML 1.1 typing where Kubernetes tools do. Messages never quote the
- * input, which may hold secrets.
+ * read as YAML. Duplicate keys are errors naming both places; YAML aliases, tags other than the
+ * core schema's and (except through {@code readAll}) more than one document are refused; the
+ * {@link DocumentLimits} bound size and nesting. String scalars keep how they were written
+ * ({@link ScalarStyle#PLAIN} for unquoted YAML), so that callers can apply YAML 1.1 typing where
+ * Kubernetes tools do. Messages never quote the input, which may hold secrets.
  */
 public final class DocumentReader {
+
+    /** The tags a document may carry: YAML's non-specific tag and the core schema's own types. */
+    private static final Set<String> STANDARD_TAGS = Set.of("!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int",
+            "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
+            "tag:yaml.org,2002:seq");
 
     private final DocumentLimits limits;
     private final TokenStreamFactory json;
@@ -129,10 +137,10 @@ public final class DocumentReader {
             try {
                 return documents(parser, sourceName, text, many);
             } catch (JacksonException e) {
-                throw malformed(e, sourceName, isJson, parser.currentLocation());
+                throw malformed(e, sourceName, isJson, parser.currentLocation(), text);
             }
         } catch (JacksonException e) {
-            throw malformed(e, sourceName, isJson, null);
+            throw malformed(e, sourceName, isJson, null, text);
         }
     }
 
@@ -156,8 +164,15 @@ public final class DocumentReader {
         return documents;
     }
 
+    /**
+     * The refusal for a parser error: snakeyaml's own problem and mark when snakeyaml found it (a
+     * character YAML does not allow, for example), else a message of ours at the parser's location.
+     */
     private PlatformSecretsException malformed(JacksonException e, String sourceName, boolean isJson,
-                                               TokenStreamLocation fallback) {
+                                               TokenStreamLocation fallback, String text) {
+        if (e.getCause() instanceof YamlEngineException yamlError) {
+            return new PlatformSecretsException.Invalid(List.of(YamlProblems.of(yamlError, text, sourceName)), e);
+        }
         Origin at = origin(sourceName, e.getLocation() != null ? e.getLocation() : fallback);
         String problem;
         if (e instanceof StreamConstraintsException) {
@@ -256,6 +271,13 @@ public final class DocumentReader {
                 }
                 return new NullNode(origin);
             }
+            if (parser instanceof YAMLParser yamlParser && yamlParser.getRawTag() != null
+                    && !STANDARD_TAGS.contains(yamlParser.getRawTag())) {
+                problems.add(Problem.error(origin, path, "an unsupported YAML tag; this document holds only strings, "
+                        + "numbers, booleans, nulls, lists and maps (remove the tag)"));
+                skipChildren();
+                return new NullNode(origin);
+            }
             JsonToken token = parser.currentToken();
             return switch (token) {
                 case START_OBJECT -> map(path, origin, depth);
@@ -270,6 +292,12 @@ public final class DocumentReader {
                     yield new NullNode(origin);
                 }
             };
+        }
+
+        private void skipChildren() {
+            if (parser.currentToken().isStructStart()) {
+                parser.skipChildren();
+            }
         }
 
         private ScalarNode typed(HelmType type, String what, Origin origin) {

@@ -9,6 +9,7 @@ import tools.jackson.core.JacksonException;
  */
 final class Redaction {
 
+    private static final Pattern BACKQUOTED = Pattern.compile("`[^`]*`");
     private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"|\\([^)]*\\)");
 
     private Redaction() {
@@ -22,6 +23,7 @@ final class Redaction {
         }
         int newline = message.indexOf('\n');
         String firstLine = newline >= 0 ? message.substring(0, newline) : message;
-        return QUOTED.matcher(firstLine).replaceAll("…").strip();
+        String withoutCode = BACKQUOTED.matcher(firstLine).replaceAll("");
+        return QUOTED.matcher(withoutCode).replaceAll("…").strip();
     }
 }

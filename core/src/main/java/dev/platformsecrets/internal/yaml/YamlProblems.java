@@ -11,6 +11,7 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlVersionException;
 
 /**
  * Turns snakeyaml-engine exceptions into problems with a 1-based origin and a message of our own.
@@ -19,7 +20,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * problem texts quote the offending characters; both could reveal a secret. Only the problem text
  * is used, rewritten to generic wording where it could quote input, and the mark gives the position.
  */
-final class YamlProblems {
+public final class YamlProblems {
 
     private static final Pattern EXPECTED_FOUND = Pattern.compile("^(expected .*?), but (?:found|got) (.*)$", Pattern.DOTALL);
     /** A quoted run of YAML indicator characters, which snakeyaml quotes as grammar, not as input. */
@@ -31,7 +32,7 @@ final class YamlProblems {
     }
 
     /** The problem for a snakeyaml exception thrown while reading {@code text}. */
-    static Problem of(YamlEngineException error, String text, String label) {
+    public static Problem of(YamlEngineException error, String text, String label) {
         if (error instanceof MarkedYamlEngineException marked) {
             Optional<Mark> mark = marked.getProblemMark().or(marked::getContextMark);
             Origin origin = mark.map(m -> origin(m, label)).orElse(Origin.of(label));
@@ -41,6 +42,10 @@ final class YamlProblems {
             return Problem.error(positionOfCodePoint(text, reader.getPosition(), label), KeyPath.root(),
                     String.format(Locale.ROOT, "a character that YAML does not allow (U+%04X); remove it or quote it",
                             reader.getCodePoint()));
+        }
+        if (error instanceof YamlVersionException) {
+            return Problem.error(Origin.of(label), KeyPath.root(),
+                    "an unsupported %YAML version directive; only YAML 1.x documents are read (remove the directive)");
         }
         String message = String.valueOf(error.getMessage());
         if (message.contains("exceeds the limit")) {
