@@ -17,7 +17,6 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  */
 public final class PlainValues {
 
-
     private PlainValues() {
     }
 
