@@ -23,23 +23,17 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  */
 public final class ValuesRenderer {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-            .disable(YAMLWriteFeature.MINIMIZE_QUOTES)
-            .build();
-
     private ValuesRenderer() {
     }
 
     /** The values as indented JSON, ending with a newline. */
     public static String toJson(Values values) {
-        return JSON.writeValueAsString(plain(values.root())) + "\n";
+        return Json.MAPPER.writeValueAsString(plain(values.root())) + "\n";
     }
 
     /** The values as a YAML document. */
     public static String toYaml(Values values) {
-        return YAML.writeValueAsString(plain(values.root()));
+        return Yaml.MAPPER.writeValueAsString(plain(values.root()));
     }
 
     /**
@@ -83,5 +77,21 @@ public final class ValuesRenderer {
             return scalar.helmType() == HelmType.NULL ? null : HelmTyping.helmValue(scalar);
         }
         return null;
+    }
+
+    /**
+     * The JSON mapper, built on first use: {@link #plain} serves other writers (the resolver's
+     * structured values), which should not pay for building this class's mappers.
+     */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    }
+
+    /** The YAML mapper, built on first use. */
+    private static final class Yaml {
+        static final YAMLMapper MAPPER = YAMLMapper.builder()
+                .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+                .disable(YAMLWriteFeature.MINIMIZE_QUOTES)
+                .build();
     }
 }
