@@ -12,7 +12,8 @@ for r in results:
     param = next(iter(r.get("params", {}).values()), "")
     unit = r["primaryMetric"]["scoreUnit"]
     score = r["primaryMetric"]["score"] * {"us/op": 1e-3, "ms/op": 1, "ns/op": 1e-6, "s/op": 1e3}[unit]
-    rows[(cls, method, param)] = (score, r["primaryMetric"]["scoreError"] * score / r["primaryMetric"]["score"])
+    error = float(r["primaryMetric"]["scoreError"])  # "NaN" with fewer than three iterations
+    rows[(cls, method, param)] = (score, error * score / r["primaryMetric"]["score"])
 
 
 def table(cls, header, ratio):
