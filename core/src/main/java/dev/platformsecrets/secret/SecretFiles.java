@@ -55,12 +55,24 @@ public final class SecretFiles {
      * @throws PlatformSecretsException.Invalid when any Secret has an error (warnings are included)
      */
     public static SecretFile load(Path file) {
-        return collect(DocumentReader.withDefaults().readAll(file), file.toString());
+        List<ValueNode> documents;
+        try {
+            documents = DocumentReader.withDefaults().readAll(file);
+        } catch (PlatformSecretsException.Invalid invalid) {
+            throw EntryPaths.rewrite(invalid);
+        }
+        return collect(documents, file.toString());
     }
 
     /** As {@link #read(byte[], String)}, also returning the warnings. */
     public static SecretFile load(byte[] content, String sourceName) {
-        return collect(DocumentReader.withDefaults().readAll(content, sourceName), sourceName);
+        List<ValueNode> documents;
+        try {
+            documents = DocumentReader.withDefaults().readAll(content, sourceName);
+        } catch (PlatformSecretsException.Invalid invalid) {
+            throw EntryPaths.rewrite(invalid);
+        }
+        return collect(documents, sourceName);
     }
 
     /** The given Secrets as the resolver's view of what already exists; a later Secret of a name wins. */
