@@ -13,6 +13,7 @@ import dev.platformsecrets.values.ScalarNode;
 import dev.platformsecrets.values.ScalarStyle;
 import dev.platformsecrets.values.ValueNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,8 +182,9 @@ public final class YamlValuesReader {
         }
 
         private MapNode mapping(MappingNode mapping, KeyPath path, int depth, Origin origin) {
-            Map<String, ValueNode> entries = new LinkedHashMap<>();
-            Map<String, Origin> keyOrigins = new LinkedHashMap<>();
+            int capacity = mapping.getValue().size() * 4 / 3 + 1; // no rehashing while the map fills
+            Map<String, ValueNode> entries = new LinkedHashMap<>(capacity);
+            Map<String, Origin> keyOrigins = new HashMap<>(capacity);
             List<MapNode> mergedIn = new ArrayList<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 Node keyNode = tuple.getKeyNode();
