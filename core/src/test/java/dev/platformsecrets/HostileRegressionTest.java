@@ -36,7 +36,7 @@ class HostileRegressionTest {
     void aCustomTagInASecretFileIsRefusedInsteadOfStoredAsText() {
         Problem problem = refusal(() -> SecretFiles.read(utf8(
                 "apiVersion: v1\nkind: Secret\nmetadata: {name: demo}\nstringData:\n  k: !Ref other-secret\n"), "s.yaml"));
-        assertThat(problem.render()).startsWith("s.yaml:5:6: stringData.k: an unsupported YAML tag");
+        assertThat(problem.render()).startsWith("s.yaml:5:6: stringData[k]: an unsupported YAML tag");
     }
 
     @Test

@@ -1,8 +1,11 @@
 package dev.platformsecrets.internal;
 
 import dev.platformsecrets.values.ValueNode;
-import dev.platformsecrets.values.ValuesRenderer;
+import dev.platformsecrets.values.ListNode;
+import dev.platformsecrets.values.MapNode;
+import dev.platformsecrets.values.ScalarNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,9 +23,25 @@ public final class PlainValues {
     private PlainValues() {
     }
 
-    /** The plain form of a node, typed as Helm types it; maps keep their written order. */
+    /**
+     * The plain form of a node for Jackson (maps in written order, lists, scalars typed as Helm
+     * types them, and Java {@code null} for YAML null).
+     */
     public static Object plain(ValueNode node) {
-        return ValuesRenderer.plain(node);
+        if (node instanceof MapNode map) {
+            Map<String, Object> out = new LinkedHashMap<>(Math.max(16, map.entries().size() * 4 / 3 + 1));
+            map.entries().forEach((key, value) -> out.put(key, plain(value)));
+            return out;
+        }
+        if (node instanceof ListNode list) {
+            List<Object> out = new ArrayList<>(list.items().size());
+            list.items().forEach(item -> out.add(plain(item)));
+            return out;
+        }
+        if (node instanceof ScalarNode scalar) {
+            return scalar.helmValue().orElse(null);
+        }
+        return null;
     }
 
     /** A copy of a plain value with every map sorted by key, as Helm's {@code toYaml} sorts them. */

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reads Secret files: JSON or YAML, one Secret, several YAML documents or a {@code kind: List},
@@ -55,12 +56,12 @@ public final class SecretFiles {
      * @throws PlatformSecretsException.Invalid when any Secret has an error (warnings are included)
      */
     public static SecretFile load(Path file) {
-        return collect(DocumentReader.withDefaults().readAll(file), file.toString());
+        return collect(documents(() -> DocumentReader.withDefaults().readAll(file)), file.toString());
     }
 
     /** As {@link #read(byte[], String)}, also returning the warnings. */
     public static SecretFile load(byte[] content, String sourceName) {
-        return collect(DocumentReader.withDefaults().readAll(content, sourceName), sourceName);
+        return collect(documents(() -> DocumentReader.withDefaults().readAll(content, sourceName)), sourceName);
     }
 
     /** The given Secrets as the resolver's view of what already exists; a later Secret of a name wins. */
@@ -68,6 +69,15 @@ public final class SecretFiles {
         Map<String, Map<String, SensitiveValue>> byName = new HashMap<>();
         secrets.forEach(secret -> byName.put(secret.name(), secret.data()));
         return name -> Optional.ofNullable(byName.get(name));
+    }
+
+    /** The documents read, or the reader's refusal with Secret map keys named {@code data[k]}. */
+    private static List<ValueNode> documents(Supplier<List<ValueNode>> read) {
+        try {
+            return read.get();
+        } catch (PlatformSecretsException.Invalid invalid) {
+            throw EntryPaths.rewrite(invalid);
+        }
     }
 
     private static SecretFile collect(List<ValueNode> documents, String sourceName) {

@@ -33,8 +33,11 @@ public final class SecretManifests {
     private SecretManifests() {
     }
 
-    /** The Secrets as multi-document YAML, each document starting with {@code ---}. */
+    /** The Secrets as multi-document YAML, each document starting with {@code ---}; no Secrets, no documents. */
     public static String yaml(List<Secret> secrets) {
+        if (secrets.isEmpty()) {
+            return ""; // the YAML emitter refuses a stream without documents
+        }
         StringWriter out = new StringWriter();
         try (SequenceWriter writer = YAML.writer().writeValues(out)) {
             for (Secret secret : secrets) {

@@ -39,6 +39,15 @@ public record ScalarNode(String text, ScalarStyle style, HelmType helmType, Stri
         return helmType == HelmType.STRING;
     }
 
+    /**
+     * The value as Helm's templates see it: the text for strings, a {@code Boolean} for booleans,
+     * a {@code Long} or {@code BigInteger} for integers, a number for floats (or {@code "NaN"},
+     * {@code "+Inf"}, {@code "-Inf"}); empty for null.
+     */
+    public Optional<Object> helmValue() {
+        return helmType == HelmType.NULL ? Optional.empty() : Optional.of(HelmTyping.helmValue(this));
+    }
+
     /** Why Helm would re-type this scalar, when it would. */
     public Optional<String> retypingReason() {
         return retyping.isEmpty() ? Optional.empty() : Optional.of(retyping);

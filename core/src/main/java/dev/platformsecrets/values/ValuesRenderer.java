@@ -1,10 +1,9 @@
 package dev.platformsecrets.values;
 
 import dev.platformsecrets.KeyPath;
+import dev.platformsecrets.internal.PlainValues;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -58,25 +57,8 @@ public final class ValuesRenderer {
         }
     }
 
-    /**
-     * The tree as plain Java values (maps in written order, lists, strings, numbers, booleans,
-     * nulls), each scalar typed as Helm's templates would see it; for handing values to Jackson.
-     */
-    public static Object plain(ValueNode node) {
-        if (node instanceof MapNode map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            map.entries().forEach((key, value) -> out.put(key, plain(value)));
-            return out;
-        }
-        if (node instanceof ListNode list) {
-            List<Object> out = new ArrayList<>();
-            list.items().forEach(item -> out.add(plain(item)));
-            return out;
-        }
-        if (node instanceof ScalarNode scalar) {
-            return scalar.helmType() == HelmType.NULL ? null : HelmTyping.helmValue(scalar);
-        }
-        return null;
+    private static Object plain(ValueNode node) {
+        return PlainValues.plain(node);
     }
 
     /**

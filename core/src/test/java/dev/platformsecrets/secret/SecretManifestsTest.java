@@ -29,6 +29,16 @@ class SecretManifestsTest {
     }
 
     @Test
+    @DisplayName("an empty kind: List reads as no Secrets and writes as an empty YAML stream and an empty JSON list")
+    void noSecrets() {
+        List<Secret> none = SecretFiles.read("{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": []}"
+                .getBytes(StandardCharsets.UTF_8), "l.json");
+        assertThat(none).isEmpty();
+        assertThat(SecretManifests.yaml(none)).isEmpty();
+        assertThat(SecretManifests.jsonList(none)).contains("\"items\": [ ]");
+    }
+
+    @Test
     @DisplayName("YAML: one document per Secret, fixed field order, base64 always quoted, sorted keys")
     void yaml() {
         assertThat(SecretManifests.yaml(List.of(sample(), Secret.opaque("plain", Map.of("k", SensitiveValue.ofUtf8("v"))))))

@@ -50,7 +50,7 @@ class ValuesHostileTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            billion-laughs.yaml     | expands to more than
+            billion-laughs.yaml     | expands to more nodes than the limit of 200000 nodes (maps, lists and scalars) per file once its
             deep-flow.yaml          | nest deeper than the limit of 100 levels
             deep-block.yaml         | nest deeper than the limit of 100 levels
             duplicate-keys.yaml     | 3:3: pachd.rootToken: duplicate key; it is already set at
@@ -107,6 +107,22 @@ class ValuesHostileTest {
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(PlatformSecretsException.Invalid.class,
                 () -> ValuesLoader.withDefaults().parse(text, "aliases.yaml")).getMessage())
                 .startsWith("aliases.yaml:2:").contains("more alias uses (*name) than the limit of 100");
+    }
+
+    @Test
+    @DisplayName("the node limit names itself, and blames aliases only when the file has some")
+    void nodeLimitMessage() {
+        ValuesLoader small = ValuesLoader.withDefaults().withLimits(LoadLimits.defaults().withMaxNodes(4));
+        String plain = "a: 1\nb: 2\nc: 3\nd: " + PLANTED + "\n";
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(PlatformSecretsException.Invalid.class,
+                () -> small.parse(plain, "plain.yaml")).getMessage())
+                .isEqualTo("plain.yaml:4:4: the document holds more nodes than the limit of 4 nodes "
+                        + "(maps, lists and scalars) per file");
+        String aliased = "a: &x [1, 2]\nb: *x\nc: *x\n";
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(PlatformSecretsException.Invalid.class,
+                () -> small.parse(aliased, "aliased.yaml")).getMessage())
+                .isEqualTo("aliased.yaml:1:4: the document expands to more nodes than the limit of 4 nodes "
+                        + "(maps, lists and scalars) per file once its 2 alias uses repeat what they refer to");
     }
 
     @Test

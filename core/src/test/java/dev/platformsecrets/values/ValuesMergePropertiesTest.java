@@ -1,5 +1,6 @@
 package dev.platformsecrets.values;
 
+import dev.platformsecrets.internal.PlainValues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platformsecrets.KeyPath;
@@ -30,14 +31,14 @@ class ValuesMergePropertiesTest {
 
     @Property(tries = 200)
     void mergeMapsMatchesAReferenceImplementation(@ForAll("trees") MapNode earlier, @ForAll("trees") MapNode later) {
-        Object actual = ValuesRenderer.plain(HelmMerge.mergeMaps(earlier, later));
+        Object actual = PlainValues.plain(HelmMerge.mergeMaps(earlier, later));
         Object expected = referenceMergeMaps(plain(earlier), plain(later));
         assertThat(String.valueOf(actual)).isEqualTo(String.valueOf(expected));
     }
 
     @Property(tries = 200)
     void coalesceMatchesAReferenceImplementation(@ForAll("trees") MapNode defaults, @ForAll("trees") MapNode user) {
-        Object actual = ValuesRenderer.plain(HelmMerge.coalesce(defaults, user));
+        Object actual = PlainValues.plain(HelmMerge.coalesce(defaults, user));
         Object expected = referenceCoalesce(plain(defaults), plain(user));
         assertThat(String.valueOf(actual)).isEqualTo(String.valueOf(expected));
     }
@@ -135,7 +136,7 @@ class ValuesMergePropertiesTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> plain(MapNode tree) {
-        return (Map<String, Object>) ValuesRenderer.plain(tree);
+        return (Map<String, Object>) PlainValues.plain(tree);
     }
 
     /** Helm's mergeMaps (pkg/cli/values), on plain maps: maps merge, anything else replaces. */

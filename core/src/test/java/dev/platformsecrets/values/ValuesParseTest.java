@@ -10,6 +10,8 @@ import dev.platformsecrets.Problem;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ValuesParseTest {
 
@@ -136,5 +138,33 @@ class ValuesParseTest {
                 .isInstanceOf(PlatformSecretsException.Invalid.class)
                 .hasMessageContaining("escape")
                 .hasMessageNotContaining("bad");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            first key of a nested map   | 'pachd:\n  @: v\n'                 | 2:3
+            key at the map's indentation | 'a: 1\n@: v\n'                     | 2:1
+            double-quoted key           | 'a: 1\n"@": v\n'                   | 2:1
+            key of a list item          | '- @: v\n'                          | 1:3
+            key in a flow map           | 'a: {x: 1, @: v}\n'                 | 1:11
+            """)
+    @DisplayName("a key over YAML's 1,024-character implicit-key limit is named as such, at the key, without quoting it")
+    void longImplicitKey(String name, String template, String position) {
+        String text = template.replace("@", "k3y".repeat(400));
+        assertThat(problems(() -> loader.parse(text, "v.yaml"))).singleElement().asString()
+                .startsWith("v.yaml:" + position + ": this key is longer than the 1024 characters YAML allows for an "
+                        + "implicit key (quoted or not); write it as an explicit key")
+                .doesNotContain("k3y");
+    }
+
+    @Test
+    @DisplayName("an explicit long key is read, and a short key followed by ': ' in a value keeps its own message")
+    void longExplicitKeyAndOtherColonErrors() {
+        String key = "k".repeat(1100);
+        assertThat(loader.parse("? " + key + "\n: v\n", "v.yaml").entries()).containsOnlyKeys(key);
+        assertThat(problems(() -> loader.parse("a: " + key + ": v\n", "v.yaml"))).singleElement().asString()
+                .contains("is not allowed here").doesNotContain("1024");
+        assertThat(problems(() -> loader.parse("a: 1\nb\nc: 2\n", "v.yaml"))).singleElement().asString()
+                .doesNotContain("1024");
     }
 }

@@ -9,6 +9,14 @@ package dev.platformsecrets.internal.document;
  */
 public record DocumentLimits(long maxBytes, int maxDepth) {
 
+    /**
+     * The longest accepted key, in characters, whatever the limits (64 Ki). Kubernetes keys are far
+     * shorter (a data key at most 253, a label key 317); the limit only stops hostile input early.
+     * A string value may be as long as {@code maxBytes}; a number at most 1,000 characters
+     * (Jackson's default).
+     */
+    public static final int MAX_KEY_CHARACTERS = 64 * 1024;
+
     /** The defaults: 8 MiB and 64 levels. */
     public static DocumentLimits defaults() {
         return new DocumentLimits(8L * 1024 * 1024, 64);

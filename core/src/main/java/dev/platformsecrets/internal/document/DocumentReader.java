@@ -28,7 +28,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -55,20 +54,17 @@ public final class DocumentReader {
             "tag:yaml.org,2002:seq");
 
     private final DocumentLimits limits;
+    private final ReadConstraints constraints;
     private final TokenStreamFactory json;
     private final TokenStreamFactory yaml;
 
     /** A reader with the given limits. */
     public DocumentReader(DocumentLimits limits) {
         this.limits = limits;
-        StreamReadConstraints constraints = StreamReadConstraints.builder()
-                .maxNestingDepth(limits.maxDepth())
-                .maxDocumentLength(limits.maxBytes())
-                .maxStringLength((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()))
-                .build();
-        this.json = JsonFactory.builder().streamReadConstraints(constraints).build();
+        this.constraints = new ReadConstraints(limits);
+        this.json = JsonFactory.builder().streamReadConstraints(constraints.jackson()).build();
         this.yaml = YAMLFactory.builder()
-                .streamReadConstraints(constraints)
+                .streamReadConstraints(constraints.jackson())
                 .loadSettings(LoadSettings.builder()
                         .setAllowDuplicateKeys(true) // reported by us, with both places
                         .setMaxAliasesForCollections(0)
@@ -175,10 +171,8 @@ public final class DocumentReader {
         }
         Origin at = origin(sourceName, e.getLocation() != null ? e.getLocation() : fallback);
         String problem;
-        if (e instanceof StreamConstraintsException) {
-            problem = String.valueOf(e.getOriginalMessage()).contains("nesting depth")
-                    ? "nesting depth exceeds the limit of " + limits.maxDepth() + " levels"
-                    : "a value or the document exceeds the size limit of " + limits.maxBytes() + " bytes";
+        if (e instanceof StreamConstraintsException exceeded) {
+            problem = constraints.describe(exceeded);
         } else {
             problem = (isJson ? "malformed JSON: " : "malformed YAML: ") + Redaction.describe(e);
         }

@@ -38,6 +38,11 @@ final class LimitedParser implements Parser {
         this.label = label;
     }
 
+    /** How many alias uses ({@code *name}) the events read so far hold. */
+    int aliasUses() {
+        return aliases;
+    }
+
     /** Throws the collected tag problems, if any. */
     void throwIfTagProblems() {
         tagProblems.throwIfErrors();

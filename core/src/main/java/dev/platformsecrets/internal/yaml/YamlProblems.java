@@ -34,6 +34,10 @@ public final class YamlProblems {
     /** The problem for a snakeyaml exception thrown while reading {@code text}. */
     public static Problem of(YamlEngineException error, String text, String label) {
         if (error instanceof MarkedYamlEngineException marked) {
+            Optional<Mark> longKey = LongImplicitKey.keyStart(marked, text);
+            if (longKey.isPresent()) {
+                return Problem.error(origin(longKey.get(), label), KeyPath.root(), LongImplicitKey.MESSAGE);
+            }
             Optional<Mark> mark = marked.getProblemMark().or(marked::getContextMark);
             Origin origin = mark.map(m -> origin(m, label)).orElse(Origin.of(label));
             return Problem.error(origin, KeyPath.root(), describe(marked, label));

@@ -13,6 +13,7 @@ import dev.platformsecrets.values.ScalarNode;
 import dev.platformsecrets.values.ScalarStyle;
 import dev.platformsecrets.values.ValueNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class YamlValuesReader {
             if (document.isEmpty()) {
                 return MapNode.empty(Origin.at(label, 1, 1));
             }
-            return new Conversion(label).top(document.get());
+            return new Conversion(label, parser.aliasUses()).top(document.get());
         } catch (YamlEngineException error) {
             throw new PlatformSecretsException.Invalid(List.of(YamlProblems.of(error, text, label)), error);
         } catch (StackOverflowError tooDeep) {
@@ -104,11 +105,13 @@ public final class YamlValuesReader {
     /** Converts one composed node tree into values nodes, collecting problems; single use. */
     private final class Conversion {
         private final String label;
+        private final int aliasUses;
         private final ProblemCollector problems = new ProblemCollector();
         private int nodes;
 
-        Conversion(String label) {
+        Conversion(String label, int aliasUses) {
             this.label = label;
+            this.aliasUses = aliasUses;
         }
 
         MapNode top(Node root) {
@@ -132,8 +135,7 @@ public final class YamlValuesReader {
 
         private ValueNode convert(Node node, KeyPath path, int depth) {
             if (++nodes > limits.maxNodes()) {
-                throw limitExceeded(node, "the document expands to more than " + limits.maxNodes()
-                        + " values (aliases repeat what they refer to)");
+                throw limitExceeded(node, tooManyNodes());
             }
             if (depth > limits.maxDepth()) {
                 throw limitExceeded(node, "maps and lists nest deeper than the limit of " + limits.maxDepth()
@@ -153,6 +155,16 @@ public final class YamlValuesReader {
             return scalar((org.snakeyaml.engine.v2.nodes.ScalarNode) node, origin);
         }
 
+        /** Names the node limit, and the alias uses only when there are some to blame. */
+        private String tooManyNodes() {
+            String limit = "the limit of " + limits.maxNodes() + " nodes (maps, lists and scalars) per file";
+            if (aliasUses == 0) {
+                return "the document holds more nodes than " + limit;
+            }
+            return "the document expands to more nodes than " + limit + " once its " + aliasUses
+                    + (aliasUses == 1 ? " alias use repeats what it refers to" : " alias uses repeat what they refer to");
+        }
+
         private PlatformSecretsException limitExceeded(Node node, String message) {
             List<Problem> all = new ArrayList<>(problems.problems());
             all.add(Problem.error(origin(node), KeyPath.root(), message));
@@ -170,8 +182,9 @@ public final class YamlValuesReader {
         }
 
         private MapNode mapping(MappingNode mapping, KeyPath path, int depth, Origin origin) {
-            Map<String, ValueNode> entries = new LinkedHashMap<>();
-            Map<String, Origin> keyOrigins = new LinkedHashMap<>();
+            int capacity = mapping.getValue().size() * 4 / 3 + 1; // no rehashing while the map fills
+            Map<String, ValueNode> entries = new LinkedHashMap<>(capacity);
+            Map<String, Origin> keyOrigins = new HashMap<>(capacity);
             List<MapNode> mergedIn = new ArrayList<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 Node keyNode = tuple.getKeyNode();

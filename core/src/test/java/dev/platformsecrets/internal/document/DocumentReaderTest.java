@@ -71,4 +71,20 @@ class DocumentReaderTest {
         assertThatThrownBy(() -> reader.read(new byte[] {'a', ':', ' ', (byte) 0xff}, "bad.yaml"))
                 .hasMessage("bad.yaml:1:4: the file is not valid UTF-8 (byte offset 3)");
     }
+
+    @Test
+    @DisplayName("a parser limit is named with its own number: key length, number length, nesting depth")
+    void constraintKinds() {
+        assertThatThrownBy(() -> read("{\"" + "k3y".repeat(33_334) + "\": 1}"))
+                .hasMessageStartingWith("s.json:1:")
+                .hasMessageEndingWith(": a key is longer than the limit of " + DocumentLimits.MAX_KEY_CHARACTERS
+                        + " characters")
+                .hasMessageNotContaining("k3y");
+        assertThat(DocumentLimits.MAX_KEY_CHARACTERS).isEqualTo(65_536);
+        assertThatThrownBy(() -> read("{\"n\": " + "7".repeat(2_000) + "}"))
+                .hasMessageEndingWith(": a number is longer than the limit of 1000 characters")
+                .hasMessageNotContaining("777");
+        assertThatThrownBy(() -> read("[".repeat(100) + "]".repeat(100)))
+                .hasMessageEndingWith(": nesting depth exceeds the limit of 64 levels");
+    }
 }
