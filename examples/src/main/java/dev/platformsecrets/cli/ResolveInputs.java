@@ -8,42 +8,24 @@ import dev.platformsecrets.rules.RuleTable;
 import dev.platformsecrets.rules.RuleTableLoader;
 import dev.platformsecrets.secret.Secret;
 import dev.platformsecrets.secret.SecretFiles;
+import dev.platformsecrets.store.FileSecretStore;
 import dev.platformsecrets.values.Values;
-import dev.platformsecrets.values.ValuesLoader;
-import dev.platformsecrets.values.ValuesOverride;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import dev.platformsecrets.store.FileSecretStore;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The inputs {@code resolve} and {@code explain} share: values files and overrides (applied in
- * Helm's order: files, then --set-json, --set, --set-string, --set-file, --set-literal), the rule
- * table, existing Secrets and keys to rotate.
+ * The inputs {@code resolve} and {@code explain} share: values files and overrides
+ * ({@link ValuesInputs}), the rule table, existing Secrets (files and a store) and keys to rotate.
  */
 final class ResolveInputs {
 
-    @Option(names = {"-f", "--values"}, paramLabel = "FILE", description = "A values file (repeatable; later files win).")
-    List<Path> valuesFiles = new ArrayList<>();
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Set a value as Helm's --set does (repeatable).")
-    List<String> set = new ArrayList<>();
-
-    @Option(names = "--set-string", paramLabel = "KEY=VALUE", description = "Set a string value (repeatable).")
-    List<String> setString = new ArrayList<>();
-
-    @Option(names = "--set-file", paramLabel = "KEY=PATH", description = "Set a value to a file's content (repeatable).")
-    List<String> setFile = new ArrayList<>();
-
-    @Option(names = "--set-json", paramLabel = "KEY=JSON", description = "Set a JSON value (repeatable).")
-    List<String> setJson = new ArrayList<>();
-
-    @Option(names = "--set-literal", paramLabel = "KEY=VALUE", description = "Set a literal string value (repeatable).")
-    List<String> setLiteral = new ArrayList<>();
+    @Mixin
+    ValuesInputs valuesInputs = new ValuesInputs();
 
     @Option(names = "--rules", paramLabel = "NAME|FILE",
             description = "Rule table: a built-in name (platform-secrets-map, pachyderm-2.10) or a table file."
@@ -70,13 +52,7 @@ final class ResolveInputs {
 
     /** The merged values: the table's defaults under the files, then the overrides. */
     Values values(RuleTable table) {
-        List<ValuesOverride> overrides = new ArrayList<>();
-        setJson.forEach(arg -> overrides.add(new ValuesOverride(ValuesOverride.Kind.SET_JSON, arg)));
-        set.forEach(arg -> overrides.add(new ValuesOverride(ValuesOverride.Kind.SET, arg)));
-        setString.forEach(arg -> overrides.add(new ValuesOverride(ValuesOverride.Kind.SET_STRING, arg)));
-        setFile.forEach(arg -> overrides.add(new ValuesOverride(ValuesOverride.Kind.SET_FILE, arg)));
-        setLiteral.forEach(arg -> overrides.add(new ValuesOverride(ValuesOverride.Kind.SET_LITERAL, arg)));
-        return ValuesLoader.withDefaults().load(table.defaults(), valuesFiles, overrides);
+        return valuesInputs.load(table.defaults());
     }
 
     /**

@@ -3,15 +3,11 @@ package dev.platformsecrets.cli;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.values.MapNode;
 import dev.platformsecrets.values.Values;
-import dev.platformsecrets.values.ValuesLoader;
-import dev.platformsecrets.values.ValuesOverride;
 import dev.platformsecrets.values.ValuesRenderer;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,23 +40,8 @@ final class ValuesCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-f", "--values"}, paramLabel = "FILE", description = "A values file (repeatable; later files win).")
-    private List<Path> files = new ArrayList<>();
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Set values (typed like Helm's --set).")
-    private List<String> set = new ArrayList<>();
-
-    @Option(names = "--set-string", paramLabel = "PATH=VALUE", description = "Set string values.")
-    private List<String> setString = new ArrayList<>();
-
-    @Option(names = "--set-file", paramLabel = "PATH=FILE", description = "Set values from files (kept byte for byte).")
-    private List<String> setFile = new ArrayList<>();
-
-    @Option(names = "--set-json", paramLabel = "PATH=JSON", description = "Set JSON values.")
-    private List<String> setJson = new ArrayList<>();
-
-    @Option(names = "--set-literal", paramLabel = "PATH=VALUE", description = "Set one literal string value.")
-    private List<String> setLiteral = new ArrayList<>();
+    @Mixin
+    private ValuesInputs inputs = new ValuesInputs();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "yaml",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -71,13 +52,7 @@ final class ValuesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ValuesOverride> overrides = new ArrayList<>();
-        add(overrides, ValuesOverride.Kind.SET_JSON, setJson);
-        add(overrides, ValuesOverride.Kind.SET, set);
-        add(overrides, ValuesOverride.Kind.SET_STRING, setString);
-        add(overrides, ValuesOverride.Kind.SET_FILE, setFile);
-        add(overrides, ValuesOverride.Kind.SET_LITERAL, setLiteral);
-        Values values = ValuesLoader.withDefaults().load(MapNode.empty(Origin.UNKNOWN), files, overrides);
+        Values values = inputs.load(MapNode.empty(Origin.UNKNOWN));
         PrintWriter out = spec.commandLine().getOut();
         if (origins) {
             ValuesRenderer.origins(values).forEach(out::println);
@@ -86,9 +61,5 @@ final class ValuesCommand implements Callable<Integer> {
         }
         out.flush();
         return Cli.OK;
-    }
-
-    private static void add(List<ValuesOverride> overrides, ValuesOverride.Kind kind, List<String> arguments) {
-        arguments.forEach(argument -> overrides.add(new ValuesOverride(kind, argument)));
     }
 }
