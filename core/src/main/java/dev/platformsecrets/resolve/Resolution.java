@@ -4,6 +4,7 @@ import dev.platformsecrets.Problem;
 import dev.platformsecrets.SensitiveValue;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,9 @@ public final class Resolution {
             List<Problem> warnings) {
         this.tableName = Objects.requireNonNull(tableName, "tableName");
         this.outcomes = List.copyOf(outcomes);
-        this.values = Map.copyOf(values);
+        // Not Map.copyOf: its open addressing probes long runs when rules' hash codes are close
+        // together (tables of numbered keys), calling the deep RuleOutcome.equals thousands of times.
+        this.values = Collections.unmodifiableMap(new HashMap<>(values));
         this.warnings = List.copyOf(warnings);
     }
 

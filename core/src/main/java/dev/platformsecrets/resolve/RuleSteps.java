@@ -16,6 +16,7 @@ import dev.platformsecrets.values.ScalarNode;
 import dev.platformsecrets.values.ValueNode;
 import dev.platformsecrets.values.Values;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,21 +59,24 @@ final class RuleSteps {
     private final ValueGenerator generator;
     private final Set<String> rotate;
     private final RuleTable table;
+    private final BitSet active;
     private final ProblemCollector problems;
     private Set<KeyPath> readByActiveRules;
 
     RuleSteps(Values values, ExistingSecrets existing, ValueGenerator generator, Set<String> rotate, RuleTable table,
-            ProblemCollector problems) {
+            BitSet active, ProblemCollector problems) {
         this.values = values;
         this.existing = existing;
         this.generator = generator;
         this.rotate = rotate;
         this.table = table;
+        this.active = active;
         this.problems = problems;
     }
 
-    Step resolve(SecretRule rule) {
-        if (!rule.when().test(values)) {
+    /** The step that applies to {@code rule}; {@code isActive} tells whether its {@code when} holds. */
+    Step resolve(SecretRule rule, boolean isActive) {
+        if (!isActive) {
             warnIfIgnored(rule);
             return Step.of(new Decision.Inactive());
         }
@@ -245,9 +249,8 @@ final class RuleSteps {
 
     private boolean readByActiveRule(KeyPath attribute) {
         if (readByActiveRules == null) {
-            readByActiveRules = new HashSet<>();
-            table.rules().stream().filter(rule -> rule.when().test(values))
-                    .forEach(rule -> readByActiveRules.addAll(attributes(rule)));
+            readByActiveRules = new HashSet<>(4 * table.rules().size());
+            active.stream().forEach(i -> readByActiveRules.addAll(attributes(table.rules().get(i))));
         }
         return readByActiveRules.contains(attribute);
     }

@@ -10,7 +10,9 @@ import dev.platformsecrets.rules.RuleTable;
 import dev.platformsecrets.rules.SecretRule;
 import dev.platformsecrets.values.Values;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,16 +60,18 @@ public final class SecretResolver {
         Objects.requireNonNull(values, "values");
         ProblemCollector problems = new ProblemCollector();
         checkRotations(problems);
-        RuleSteps steps = new RuleSteps(values, existing, generator, rotate, table, problems);
-        List<RuleOutcome> outcomes = new ArrayList<>();
-        Map<RuleOutcome, SensitiveValue> resolved = new HashMap<>();
-        for (SecretRule rule : table.rules()) {
-            RuleSteps.Step step = steps.resolve(rule);
+        BitSet active = activeRules(values);
+        RuleSteps steps = new RuleSteps(values, existing, generator, rotate, table, active, problems);
+        List<RuleOutcome> outcomes = new ArrayList<>(table.rules().size());
+        Map<RuleOutcome, SensitiveValue> resolved = new HashMap<>(2 * table.rules().size());
+        for (int i = 0; i < table.rules().size(); i++) {
+            SecretRule rule = table.rules().get(i);
+            RuleSteps.Step step = steps.resolve(rule, active.get(i));
             RuleOutcome outcome = new RuleOutcome(rule, step.decision());
             outcomes.add(outcome);
             step.value().ifPresent(value -> resolved.put(outcome, value));
         }
-        checkActiveClashes(values, problems);
+        checkActiveClashes(active, problems);
         problems.throwIfErrors();
         return new Resolution(table.name(), outcomes, resolved, problems.warnings());
     }
@@ -83,16 +87,26 @@ public final class SecretResolver {
         }
     }
 
-    private void checkActiveClashes(Values values, ProblemCollector problems) {
-        Map<String, Integer> active = new HashMap<>();
-        Set<String> reported = new LinkedHashSet<>();
+    /** The rules whose {@code when} holds; each condition is tested once per run, as each test reads the values. */
+    private BitSet activeRules(Values values) {
+        BitSet active = new BitSet(table.rules().size());
+        for (int i = 0; i < table.rules().size(); i++) {
+            active.set(i, table.rules().get(i).when().test(values));
+        }
+        return active;
+    }
+
+    private void checkActiveClashes(BitSet active, ProblemCollector problems) {
+        Map<SecretReference, Integer> firstWriters = new HashMap<>(2 * table.rules().size());
+        Set<SecretReference> reported = new HashSet<>();
         for (int i = 0; i < table.rules().size(); i++) {
             SecretRule rule = table.rules().get(i);
-            if (rule.secret().isEmpty() || !rule.when().test(values)) {
+            if (rule.secret().isEmpty() || !active.get(i)) {
                 continue;
             }
-            Integer earlier = active.putIfAbsent(rule.label(), i);
-            if (earlier != null && reported.add(rule.label())) {
+            SecretReference written = new SecretReference(rule.secret().get(), rule.key());
+            Integer earlier = firstWriters.putIfAbsent(written, i);
+            if (earlier != null && reported.add(written)) {
                 problems.add(Problem.error(rule.origin(), KeyPath.root().key("rules").index(i),
                         "rules[" + earlier + "] and rules[" + i + "]"
                                 + " are both active and both write key '" + rule.key() + "' of Secret '"

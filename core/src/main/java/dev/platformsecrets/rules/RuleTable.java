@@ -73,13 +73,13 @@ public record RuleTable(String name, String description, List<SecretRule> rules,
      */
     static List<Problem> clashes(List<SecretRule> rules, List<Integer> indices) {
         List<Problem> problems = new ArrayList<>();
-        Map<List<Object>, Integer> seen = new HashMap<>();
+        Map<ClashKey, Integer> seen = new HashMap<>(2 * rules.size()); // sized never to rehash
         for (int later = 0; later < rules.size(); later++) {
             SecretRule rule = rules.get(later);
             if (rule.secret().isEmpty()) {
                 continue;
             }
-            Integer earlier = seen.putIfAbsent(List.of(rule.secret().get(), rule.key(), rule.when()), later);
+            Integer earlier = seen.putIfAbsent(new ClashKey(rule), later);
             if (earlier != null) {
                 int laterIndex = indices.isEmpty() ? later : indices.get(later);
                 int earlierIndex = indices.isEmpty() ? earlier : indices.get(earlier);
@@ -90,6 +90,23 @@ public record RuleTable(String name, String description, List<SecretRule> rules,
             }
         }
         return problems;
+    }
+
+    /**
+     * A rule as a map key equal to the rules that clash with it. Hashing reads only the rule's
+     * cached hash: a table of thousands of rules would otherwise load the key, Secret name and
+     * condition objects of every rule, a cache miss each.
+     */
+    private record ClashKey(SecretRule rule) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ClashKey key && rule.writesLike(key.rule);
+        }
+
+        @Override
+        public int hashCode() {
+            return rule.writeHash();
+        }
     }
 
     @Override

@@ -30,6 +30,8 @@ public final class SecretRule {
     private final Delivery delivery;
     private final List<AttributePair> deprecated;
     private final Origin origin;
+    private final int hash;
+    private final int writeHash;
 
     private SecretRule(Builder builder) {
         this.key = builder.key;
@@ -45,6 +47,10 @@ public final class SecretRule {
         this.delivery = builder.delivery;
         this.deprecated = List.copyOf(builder.deprecated);
         this.origin = builder.origin;
+        // Cached: outcome maps and clash checks hash every rule of a table, and the fields sit
+        // in several objects apiece (a cache miss each in tables of thousands of rules).
+        this.hash = Objects.hash(key, secret, rawAttribute, when);
+        this.writeHash = Objects.hash(secret, key, when);
     }
 
     /** A builder for a rule writing {@code key} from the RAW attribute at {@code rawAttribute}. */
@@ -122,6 +128,17 @@ public final class SecretRule {
         return (secret == null ? "(plaintext)" : secret) + "/" + key;
     }
 
+    /** Whether both rules write one key of one Secret under one condition (the table's clash test). */
+    boolean writesLike(SecretRule other) {
+        return writeHash == other.writeHash && key.equals(other.key) && Objects.equals(secret, other.secret)
+                && when.equals(other.when);
+    }
+
+    /** A hash code agreeing with {@link #writesLike}, computed once. */
+    int writeHash() {
+        return writeHash;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof SecretRule rule
@@ -135,7 +152,7 @@ public final class SecretRule {
 
     @Override
     public int hashCode() {
-        return Objects.hash(key, secret, rawAttribute, when);
+        return hash;
     }
 
     @Override
