@@ -34,8 +34,8 @@ import java.util.TreeSet;
 /**
  * The embedded store: one JSON file per Secret in a directory (by default
  * {@code ~/.platform-secrets/store}, or {@code $PLATFORM_SECRETS_STORE}), named exactly like the
- * Secret. A valid Secret name never starts with a dot, so the store's own {@code .lock} and
- * {@code .tmp-*} files can never clash with a Secret.
+ * Secret. A valid Secret name never starts with a dot, so the store's own {@code .lock} file and
+ * {@code .tmp} directory of temporary files can never clash with a Secret.
  *
  * <p>Writes are atomic (temporary file, fsync, atomic rename, directory fsync) and happen under a
  * store-wide lock that works across threads and processes, so {@code kill -9} at any moment leaves
@@ -283,8 +283,10 @@ public final class FileSecretStore implements SecretStore {
         return Optional.of(StoreFormat.decode(content, file.toString(), name, encryption.keyring()));
     }
 
+    /** Writes one Secret; only inside {@link #locked}, which prepares the temporary directory. */
     private void write(StoredSecret stored) throws IOException {
-        AtomicFiles.write(fileOf(stored.name()), StoreFormat.encode(stored, encryption.keyring()));
+        AtomicFiles.write(fileOf(stored.name()), StoreFormat.encode(stored, encryption.keyring()),
+                directory.resolve(AtomicFiles.TEMPORARY_DIRECTORY));
     }
 
     private Set<String> storedNames() {
@@ -350,7 +352,7 @@ public final class FileSecretStore implements SecretStore {
             ensureDirectory();
             StoreLock lock = StoreLock.acquire(directory);
             try {
-                AtomicFiles.removeTemporaryFiles(directory);
+                AtomicFiles.cleanTemporaryDirectory(directory);
                 return action.run();
             } finally {
                 lock.close();

@@ -6,6 +6,7 @@ import dev.platformsecrets.secret.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -74,9 +75,16 @@ class CrashSafetyTest {
         assertThat(StoreWriterMain.sha256(payload)).as(secret.name()).isEqualTo(secret.value("sha256").orElseThrow().utf8());
     }
 
+    /** Temporary files in the store's temporary directory and, from older versions, beside the Secrets. */
     private static long temporaryFiles(Path directory) throws IOException {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(".tmp-")).count();
+        long count = 0;
+        for (Path place : List.of(directory, directory.resolve(".tmp"))) {
+            if (Files.isDirectory(place)) {
+                try (Stream<Path> files = Files.list(place)) {
+                    count += files.filter(f -> f.getFileName().toString().startsWith(".tmp-")).count();
+                }
+            }
         }
+        return count;
     }
 }

@@ -245,7 +245,7 @@ class FileSecretStoreTest {
     void temporaryAndForeignFilesAreIgnoredAndTemporaryOnesCleanedOnTheNextWrite() throws IOException {
         FileSecretStore store = store();
         store.create(opaque("foo", "k", "v"));
-        Path leftover = store.directory().resolve(".tmp-0123456789abcdef");
+        Path leftover = store.directory().resolve(".tmp").resolve(".tmp-0123456789abcdef");
         Files.writeString(leftover, "{\"half");
         Files.writeString(store.directory().resolve("NOT_A_NAME"), "x");
         Files.createDirectory(store.directory().resolve("subdir"));
@@ -256,6 +256,41 @@ class FileSecretStoreTest {
 
         store.create(opaque("bar", "k", "v"));
         assertThat(leftover).doesNotExist();
+    }
+
+    @Test
+    void temporaryFilesThatOlderVersionsLeftBesideTheSecretsAreIgnoredAndCleanedOnTheFirstWrite() throws IOException {
+        FileSecretStore store = store();
+        store.create(opaque("foo", "k", "v"));
+        Files.delete(store.directory().resolve(".tmp"));
+        Path leftover = store.directory().resolve(".tmp-0123456789abcdef");
+        Files.writeString(leftover, "{\"half");
+
+        StoreListing listing = store.scan();
+        assertThat(listing.secrets()).extracting(StoredSecret::name).containsExactly("foo");
+        assertThat(listing.problems()).isEmpty();
+
+        store.create(opaque("bar", "k", "v"));
+        assertThat(leftover).doesNotExist();
+        assertThat(store.directory().resolve(".tmp")).isDirectory();
+        assertThat(store.scan().secrets()).extracting(StoredSecret::name).containsExactly("bar", "foo");
+    }
+
+    @Test
+    void aTemporaryDirectoryThatIsNoDirectoryStopsWritesWithoutTouchingTheSecrets() throws IOException {
+        FileSecretStore store = store();
+        store.create(opaque("foo", "k", "v"));
+        Path temporary = store.directory().resolve(".tmp");
+        Files.delete(temporary);
+        Files.createSymbolicLink(temporary, temp);
+
+        assertThatThrownBy(() -> store.create(opaque("bar", "k", "v")))
+                .isInstanceOf(PlatformSecretsException.StorageFailure.class)
+                .hasMessageContaining("cannot write to the store");
+        assertThat(store.scan().secrets()).extracting(StoredSecret::name).containsExactly("foo");
+        try (var outside = Files.list(temp)) {
+            assertThat(outside).extracting(path -> path.getFileName().toString()).containsExactly("store");
+        }
     }
 
     @Test
