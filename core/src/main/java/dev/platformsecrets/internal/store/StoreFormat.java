@@ -12,11 +12,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,6 +40,9 @@ public final class StoreFormat {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final ObjectWriter WRITER = MAPPER.writerWithDefaultPrettyPrinter();
+    private static final TokenStreamFactory JSON = JsonFactory.builder().build();
+    /** Any JSON value the format has no use for where it stands (a number, null, an array). */
+    private static final Object OTHER = new Object();
 
     private StoreFormat() {
     }
@@ -65,13 +74,16 @@ public final class StoreFormat {
      * Reads a stored Secret; every failure is a {@link PlatformSecretsException.StorageFailure}
      * naming the file (and the JSON field), never quoting content.
      *
+     * <p>Read with the streaming parser rather than into a tree: listing a store decodes every
+     * file, and the tree's nodes cost more than the checks.
+     *
      * @param expectedName the name the file name promises
      */
     public static StoredSecret decode(byte[] content, String file, String expectedName, Keyring keyring) {
         Origin origin = Origin.of(file);
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(content);
+        Map<String, Object> root;
+        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), content)) {
+            root = readRoot(parser);
         } catch (JacksonException e) {
             var location = e.getLocation();
             Origin where = location == null || location.getLineNr() < 1 ? origin
@@ -79,7 +91,7 @@ public final class StoreFormat {
             throw new PlatformSecretsException.StorageFailure(where,
                     "not a readable store file (malformed JSON; the file is damaged)", null);
         }
-        if (root == null || !root.isObject()) {
+        if (root == null) {
             throw damaged(origin, KeyPath.root(), "not a store file (expected a JSON object)");
         }
         String format = string(root, "format", origin);
@@ -97,8 +109,7 @@ public final class StoreFormat {
         } catch (DateTimeParseException e) {
             throw damaged(origin, KeyPath.of("created"), "not an RFC 3339 time");
         }
-        JsonNode immutable = root.get("immutable");
-        if (immutable == null || !immutable.isBoolean()) {
+        if (!(root.get("immutable") instanceof Boolean immutable)) {
             throw damaged(origin, KeyPath.of("immutable"), "missing or not a boolean");
         }
         String type = string(root, "type", origin);
@@ -109,8 +120,49 @@ public final class StoreFormat {
         strings(root, "data", origin).forEach((key, stored) -> data.put(key,
                 SensitiveValue.ofBytes(value(name, key, stored, origin, keyring))));
         Secret secret = new Secret(name, string(root, "namespace", origin), new SecretType(type), data,
-                strings(root, "labels", origin), strings(root, "annotations", origin), immutable.booleanValue());
+                strings(root, "labels", origin), strings(root, "annotations", origin), immutable);
         return new StoredSecret(secret, created);
+    }
+
+    /**
+     * The root object's properties, the last of equal names winning as in a tree: strings,
+     * booleans, objects (as maps of the same) or {@link #OTHER}; null when the root is no object.
+     * The whole input is read, so malformed JSON anywhere fails as it would for a tree.
+     */
+    private static Map<String, Object> readRoot(JsonParser parser) {
+        JsonToken first = parser.nextToken();
+        Map<String, Object> root = null;
+        if (first == JsonToken.START_OBJECT) {
+            root = readObject(parser, true);
+        } else if (first != null) {
+            parser.skipChildren();
+        }
+        if (first != null && parser.nextToken() != null) {
+            throw new StreamReadException(parser, "trailing content after the root value", parser.currentTokenLocation());
+        }
+        return root;
+    }
+
+    /** The properties of the object whose start the parser is at; nested objects only when {@code nest}. */
+    private static Map<String, Object> readObject(JsonParser parser, boolean nest) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (String property = parser.nextName(); property != null; property = parser.nextName()) {
+            JsonToken token = parser.nextToken();
+            Object value = switch (token) {
+                case VALUE_STRING -> parser.getString();
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                case START_OBJECT -> nest ? readObject(parser, false) : skip(parser);
+                default -> skip(parser);
+            };
+            properties.put(property, value);
+        }
+        return properties;
+    }
+
+    private static Object skip(JsonParser parser) {
+        parser.skipChildren();
+        return OTHER;
     }
 
     private static byte[] value(String name, String key, String stored, Origin origin, Keyring keyring) {
@@ -125,25 +177,24 @@ public final class StoreFormat {
         return bytes;
     }
 
-    private static String string(JsonNode root, String field, Origin origin) {
-        JsonNode node = root.get(field);
-        if (node == null || !node.isString()) {
+    private static String string(Map<String, Object> root, String field, Origin origin) {
+        if (!(root.get(field) instanceof String text)) {
             throw damaged(origin, KeyPath.of(field), "missing or not a string");
         }
-        return node.stringValue();
+        return text;
     }
 
-    private static SortedMap<String, String> strings(JsonNode root, String field, Origin origin) {
-        JsonNode node = root.get(field);
-        if (node == null || !node.isObject()) {
+    private static SortedMap<String, String> strings(Map<String, Object> root, String field, Origin origin) {
+        if (!(root.get(field) instanceof Map<?, ?> node)) {
             throw damaged(origin, KeyPath.of(field), "missing or not an object");
         }
         SortedMap<String, String> out = new TreeMap<>();
-        for (Map.Entry<String, JsonNode> entry : node.properties()) {
-            if (!entry.getValue().isString()) {
-                throw damaged(origin, KeyPath.of(field).entry(entry.getKey()), "not a string");
+        for (Map.Entry<?, ?> entry : node.entrySet()) {
+            String key = (String) entry.getKey();
+            if (!(entry.getValue() instanceof String text)) {
+                throw damaged(origin, KeyPath.of(field).entry(key), "not a string");
             }
-            out.put(entry.getKey(), entry.getValue().stringValue());
+            out.put(key, text);
         }
         return out;
     }

@@ -1,0 +1,61 @@
+package dev.platformsecrets.internal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.platformsecrets.PlatformSecretsException;
+import dev.platformsecrets.SensitiveValue;
+import dev.platformsecrets.secret.Secret;
+import dev.platformsecrets.store.StoredSecret;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** How damaged files read: the streaming reader fails exactly where and how a JSON tree would. */
+class StoreFormatTest {
+
+    private static final StoredSecret STORED = new StoredSecret(Secret.opaque("foo", Map.of("k", SensitiveValue.ofUtf8("v"))),
+            Instant.parse("2026-01-01T00:00:00Z"));
+
+    private static String file() {
+        return new String(StoreFormat.encode(STORED, Keyring.empty()), StandardCharsets.UTF_8);
+    }
+
+    private static StoredSecret decode(String content) {
+        return StoreFormat.decode(content.getBytes(StandardCharsets.UTF_8), "f", "foo", Keyring.empty());
+    }
+
+    @Test
+    void contentAfterTheRootObjectIsMalformedAtItsPosition() {
+        assertThatThrownBy(() -> decode("{}{}"))
+                .isInstanceOf(PlatformSecretsException.StorageFailure.class)
+                .hasMessage("f:1:3: not a readable store file (malformed JSON; the file is damaged)");
+    }
+
+    @Test
+    void aRootThatIsNoObjectIsNoStoreFileUnlessItIsMalformed() {
+        assertThatThrownBy(() -> decode("[1, 2]")).hasMessage("f: not a store file (expected a JSON object)");
+        assertThatThrownBy(() -> decode("")).hasMessage("f: not a store file (expected a JSON object)");
+        assertThatThrownBy(() -> decode("[1,")).hasMessageContaining("malformed JSON");
+    }
+
+    @Test
+    void theLastOfTwoEqualPropertiesWinsAsInATree() {
+        String file = file();
+        assertThat(decode(file.replace("\"labels\"", "\"labels\" : 1, \"labels\""))).isEqualTo(STORED);
+        assertThatThrownBy(() -> decode(file.replace("\"labels\" : {", "\"labels\" : {\"a\" : \"b\"}, \"labels\" : {\"n\" : 3")))
+                .hasMessage("f: labels[n]: not a string");
+    }
+
+    @Test
+    void valuesOfTheWrongKindNameTheirField() {
+        String file = file();
+        assertThatThrownBy(() -> decode(file.replace("\"immutable\" : false", "\"immutable\" : \"false\"")))
+                .hasMessage("f: immutable: missing or not a boolean");
+        assertThatThrownBy(() -> decode(file.replace("\"name\" : \"foo\"", "\"name\" : [\"foo\"]")))
+                .hasMessage("f: name: missing or not a string");
+        assertThatThrownBy(() -> decode(file.replace("\"k\" : \"dg==\"", "\"k\" : {\"nested\" : \"dg==\"}")))
+                .hasMessage("f: data[k]: not a string");
+    }
+}
