@@ -23,13 +23,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The embedded store: one JSON file per Secret in a directory (by default
@@ -165,7 +165,7 @@ public final class FileSecretStore implements SecretStore {
         List<Problem> problems = new ArrayList<>();
         for (String name : storedNames()) {
             try {
-                read(fileOf(name), name).ifPresent(secrets::add);
+                readListed(name).ifPresent(secrets::add);
             } catch (PlatformSecretsException.StorageFailure e) {
                 e.problems().forEach(p -> problems.add(Problem.warning(p.origin(), p.path(),
                         p.message() + " (skipped; the other Secrets are listed)")));
@@ -224,7 +224,7 @@ public final class FileSecretStore implements SecretStore {
             List<Problem> problems = new ArrayList<>();
             for (String name : storedNames()) {
                 try {
-                    read(fileOf(name), name).ifPresent(all::add);
+                    readListed(name).ifPresent(all::add);
                 } catch (PlatformSecretsException.StorageFailure e) {
                     problems.addAll(e.problems());
                 }
@@ -261,11 +261,26 @@ public final class FileSecretStore implements SecretStore {
     }
 
     private Optional<StoredSecret> read(Path file, String name) {
+        return read(file, name, false);
+    }
+
+    /**
+     * Reads a file that a listing of the directory named; a directory or link under a Secret's
+     * name is no Secret of the store's, and is left out instead of reported.
+     */
+    private Optional<StoredSecret> readListed(String name) {
+        return read(directory.resolve(name), name, true);
+    }
+
+    private Optional<StoredSecret> read(Path file, String name, boolean skipOtherKinds) {
         byte[] content;
         try {
             // One lstat for kind and size: listing reads thousands of files.
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attributes.isRegularFile()) {
+                if (skipOtherKinds) {
+                    return Optional.empty();
+                }
                 throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()),
                         "not a regular file (a link or a directory); the store only reads files it wrote", null);
             }
@@ -289,12 +304,16 @@ public final class FileSecretStore implements SecretStore {
                 directory.resolve(AtomicFiles.TEMPORARY_DIRECTORY));
     }
 
-    private Set<String> storedNames() {
-        Set<String> names = new TreeSet<>();
+    /**
+     * The valid Secret names in the directory, sorted; whether each is a regular file is checked
+     * when it is read, with the one {@code lstat} that also gives its size.
+     */
+    private List<String> storedNames() {
+        List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (isValidName(name) && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                if (!name.startsWith(".") && isValidName(name)) {
                     names.add(name);
                 }
             }
@@ -302,6 +321,7 @@ public final class FileSecretStore implements SecretStore {
             throw new PlatformSecretsException.StorageFailure(Origin.of(directory.toString()),
                     "cannot list the store directory (" + e.getClass().getSimpleName() + ")", e);
         }
+        Collections.sort(names);
         return names;
     }
 

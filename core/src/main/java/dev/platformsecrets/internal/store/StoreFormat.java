@@ -9,7 +9,10 @@ import dev.platformsecrets.secret.Secret;
 import dev.platformsecrets.secret.SecretType;
 import dev.platformsecrets.store.StoredSecret;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -105,7 +108,7 @@ public final class StoreFormat {
         }
         Instant created;
         try {
-            created = OffsetDateTime.parse(string(root, "created", origin)).toInstant();
+            created = parseTime(string(root, "created", origin));
         } catch (DateTimeParseException e) {
             throw damaged(origin, KeyPath.of("created"), "not an RFC 3339 time");
         }
@@ -165,14 +168,48 @@ public final class StoreFormat {
         return OTHER;
     }
 
+    /**
+     * An RFC 3339 time. The form this class writes ({@code 2026-01-31T12:00:00Z}) is read directly,
+     * as the general parser costs more than the rest of a listed file; any other form, or a field
+     * out of range, goes to {@link OffsetDateTime#parse}, which decides.
+     */
+    static Instant parseTime(String text) {
+        if (text.length() == 20 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
+                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == 'Z') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            int hour = digits(text, 11, 13);
+            int minute = digits(text, 14, 16);
+            int second = digits(text, 17, 19);
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth()
+                    && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59) {
+                return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+            }
+        }
+        return OffsetDateTime.parse(text).toInstant();
+    }
+
+    /** The decimal number in {@code text[from, to)}, or -1 unless all are ASCII digits. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     private static byte[] value(String name, String key, String stored, Origin origin, Keyring keyring) {
-        KeyPath path = KeyPath.of("data").entry(key);
         if (Keyring.isSealed(stored)) {
-            return keyring.open(name, key, stored, origin, path);
+            return keyring.open(name, key, stored, origin, KeyPath.of("data").entry(key));
         }
         byte[] bytes = Base64Codec.decode(stored);
         if (!Base64Codec.encode(bytes).equals(stored)) {
-            throw damaged(origin, path, "not valid base64 (the file is damaged)");
+            throw damaged(origin, KeyPath.of("data").entry(key), "not valid base64 (the file is damaged)");
         }
         return bytes;
     }
