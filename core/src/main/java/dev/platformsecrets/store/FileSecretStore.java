@@ -13,16 +13,21 @@ import dev.platformsecrets.secret.Secret;
 import dev.platformsecrets.secret.SecretValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -163,13 +168,10 @@ public final class FileSecretStore implements SecretStore {
         checkDirectory();
         List<StoredSecret> secrets = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        for (String name : storedNames()) {
-            try {
-                readListed(name).ifPresent(secrets::add);
-            } catch (PlatformSecretsException.StorageFailure e) {
-                e.problems().forEach(p -> problems.add(Problem.warning(p.origin(), p.path(),
-                        p.message() + " (skipped; the other Secrets are listed)")));
-            }
+        for (ListedFile file : readAll()) {
+            secrets.addAll(file.secret());
+            file.problems().forEach(p -> problems.add(Problem.warning(p.origin(), p.path(),
+                    p.message() + " (skipped; the other Secrets are listed)")));
         }
         return new StoreListing(secrets, problems);
     }
@@ -222,12 +224,9 @@ public final class FileSecretStore implements SecretStore {
         return locked(() -> {
             List<StoredSecret> all = new ArrayList<>();
             List<Problem> problems = new ArrayList<>();
-            for (String name : storedNames()) {
-                try {
-                    readListed(name).ifPresent(all::add);
-                } catch (PlatformSecretsException.StorageFailure e) {
-                    problems.addAll(e.problems());
-                }
+            for (ListedFile file : readAll()) {
+                all.addAll(file.secret());
+                problems.addAll(file.problems());
             }
             if (!problems.isEmpty()) {
                 throw new PlatformSecretsException.StorageFailure(Origin.of(directory.toString()),
@@ -264,12 +263,23 @@ public final class FileSecretStore implements SecretStore {
         return read(file, name, false);
     }
 
+    /** One listed file: its Secret, or the problems that kept it from being read, or neither (no file). */
+    private record ListedFile(List<StoredSecret> secret, List<Problem> problems) {
+    }
+
     /**
-     * Reads a file that a listing of the directory named; a directory or link under a Secret's
-     * name is no Secret of the store's, and is left out instead of reported.
+     * Reads every stored file, in parallel (listing is the I/O and decoding of thousands of small
+     * files), the results in name order. A directory or link under a Secret's name is no Secret of
+     * the store's and is left out instead of reported.
      */
-    private Optional<StoredSecret> readListed(String name) {
-        return read(directory.resolve(name), name, true);
+    private List<ListedFile> readAll() {
+        return storedNames().parallelStream().map(name -> {
+            try {
+                return new ListedFile(read(directory.resolve(name), name, true).stream().toList(), List.of());
+            } catch (PlatformSecretsException.StorageFailure e) {
+                return new ListedFile(List.of(), e.problems());
+            }
+        }).toList();
     }
 
     private Optional<StoredSecret> read(Path file, String name, boolean skipOtherKinds) {
@@ -288,7 +298,7 @@ public final class FileSecretStore implements SecretStore {
                 throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()),
                         "the stored file is larger than " + MAX_FILE_BYTES + " bytes (the file is damaged)", null);
             }
-            content = Files.readAllBytes(file);
+            content = readFile(file, attributes.size());
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -296,6 +306,26 @@ public final class FileSecretStore implements SecretStore {
                     "cannot read the stored file (" + e.getClass().getSimpleName() + ")", e);
         }
         return Optional.of(StoreFormat.decode(content, file.toString(), name, encryption.keyring()));
+    }
+
+    /**
+     * The file's bytes, read through a buffer of the size {@code lstat} gave (no second
+     * {@code fstat} as in {@link Files#readAllBytes}); not following a link that replaced the file
+     * since. A file replaced by a larger one meanwhile is read whole all the same.
+     */
+    private static byte[] readFile(Path file, long size) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+            ByteBuffer buffer = ByteBuffer.allocate((int) size + 1);
+            while (channel.read(buffer) >= 0) {
+                if (!buffer.hasRemaining()) {
+                    if (buffer.capacity() > MAX_FILE_BYTES) {
+                        throw new FileSystemException(file.toString(), null, "grew beyond the size limit while read");
+                    }
+                    buffer = ByteBuffer.allocate(buffer.capacity() * 2).put(buffer.flip());
+                }
+            }
+            return Arrays.copyOf(buffer.array(), buffer.position());
+        }
     }
 
     /** Writes one Secret; only inside {@link #locked}, which prepares the temporary directory. */

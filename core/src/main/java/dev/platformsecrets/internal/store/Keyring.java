@@ -3,6 +3,7 @@ package dev.platformsecrets.internal.store;
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
+import dev.platformsecrets.internal.Base64Codec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,7 +16,6 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.apache.commons.codec.binary.Base64;
 
 /**
  * An ordered list of AES-256 keys that seals and opens single values with AES-GCM: the first key
@@ -100,7 +100,7 @@ public final class Keyring {
             cipher.updateAAD(associatedData(secretName, dataKey));
             byte[] sealed = cipher.doFinal(plain);
             byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-            return PREFIX + key.name() + ":" + Base64.encodeBase64String(out);
+            return PREFIX + key.name() + ":" + Base64Codec.encode(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this Java runtime", e);
         }
@@ -118,8 +118,8 @@ public final class Keyring {
         NamedKey key = keys.stream().filter(k -> k.name().equals(keyName.get())).findFirst()
                 .orElseThrow(() -> failure(origin, path, missingKeyMessage(keyName.get())));
         String encoded = stored.substring(PREFIX.length() + keyName.get().length() + 1);
-        byte[] raw = Base64.decodeBase64(encoded);
-        if (!Base64.encodeBase64String(raw).equals(encoded) || raw.length < NONCE_BYTES + TAG_BITS / 8) {
+        byte[] raw = Base64Codec.decode(encoded);
+        if (!Base64Codec.encode(raw).equals(encoded) || raw.length < NONCE_BYTES + TAG_BITS / 8) {
             throw failure(origin, path, "not a valid encrypted value (the data after the key name is damaged)");
         }
         try {
