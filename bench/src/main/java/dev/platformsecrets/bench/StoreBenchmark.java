@@ -30,6 +30,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * Secret, {@code list} (the whole {@code scan()} that {@code list secret} prints), and
  * {@code create} of one new Secret per operation (validation, lock, atomic write with two fsyncs;
  * the new Secrets are deleted after each iteration so the store keeps its size).
+ *
+ * <p>A {@code list} of 10,000 Secrets takes a large part of a second: a few warm-up iterations
+ * are a few operations, too few for the JIT, while the 10-Secret store is listed thousands of
+ * times. {@link #setUp()} therefore first lists every store until the same number of files
+ * ({@value #WARM_UP_FILES}) has been read at every size.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,6 +43,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class StoreBenchmark {
+
+    /** Stored files read by listings before measuring, at every size. */
+    static final int WARM_UP_FILES = 50_000;
 
     @Param({"10", "1000", "10000"})
     public int secrets;
@@ -54,6 +62,9 @@ public class StoreBenchmark {
         store = new FileSecretStore(directory);
         for (int from = 0; from < secrets; from += 1_000) {
             store.createAll(StoreSecrets.batch(from, Math.min(secrets, from + 1_000)));
+        }
+        for (int read = 0; read < WARM_UP_FILES; read += secrets) {
+            list();
         }
     }
 
