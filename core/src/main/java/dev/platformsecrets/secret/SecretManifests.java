@@ -1,17 +1,14 @@
 package dev.platformsecrets.secret;
 
-import java.io.StringWriter;
+import dev.platformsecrets.internal.PlainWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import tools.jackson.core.JacksonException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
-import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.SequenceWriter;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
@@ -24,7 +21,7 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  */
 public final class SecretManifests {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
+    private static final YAMLFactory YAML = YAMLFactory.builder()
             .disable(YAMLWriteFeature.SPLIT_LINES)
             .disable(YAMLWriteFeature.MINIMIZE_QUOTES)
             .enable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
@@ -38,15 +35,7 @@ public final class SecretManifests {
         if (secrets.isEmpty()) {
             return ""; // the YAML emitter refuses a stream without documents
         }
-        StringWriter out = new StringWriter();
-        try (SequenceWriter writer = YAML.writer().writeValues(out)) {
-            for (Secret secret : secrets) {
-                writer.write(manifest(secret));
-            }
-        } catch (JacksonException e) {
-            throw new IllegalStateException("writing YAML to memory failed", e);
-        }
-        return out.toString();
+        return PlainWriter.write(YAML, secrets.stream().map(SecretManifests::manifest).toList());
     }
 
     /** The Secrets as one JSON {@code kind: List} object. */
@@ -64,7 +53,9 @@ public final class SecretManifests {
     }
 
     private static String json(Object tree) {
-        return Json.WRITER.writeValueAsString(tree) + "\n";
+        return PlainWriter.write(Json.FACTORY, new DefaultPrettyPrinter(
+                Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER)), List.of(tree))
+                + "\n";
     }
 
     /** The manifest tree of one Secret, fields in a fixed order. */
@@ -92,9 +83,8 @@ public final class SecretManifests {
         return manifest;
     }
 
-    /** The JSON writer, built on first use only: YAML runs never pay for a second Jackson mapper. */
+    /** The JSON format, set up on first use only: YAML runs never pay for it. */
     private static final class Json {
-        static final ObjectWriter WRITER = JsonMapper.builder().build().writer().with(new DefaultPrettyPrinter(
-                Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER)));
+        static final JsonFactory FACTORY = new JsonFactory();
     }
 }
