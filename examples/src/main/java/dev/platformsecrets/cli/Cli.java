@@ -27,9 +27,33 @@ final class Cli {
      */
     static CommandLine commandLine(Object command, List<Class<?>> subcommands) {
         CommandLine line = new CommandLine(command);
-        subcommands.forEach(line::addSubcommand);
-        line.setExitCodeExceptionMapper(error -> error instanceof PlatformSecretsException ? PROBLEMS : USAGE);
-        line.setExecutionExceptionHandler((error, cmd, parsed) -> {
+        for (Class<?> subcommand : subcommands) {
+            line.addSubcommand(subcommand);
+        }
+        line.setExitCodeExceptionMapper(new ExitCodes());
+        line.setExecutionExceptionHandler(new Problems());
+        shareVersion(line, line.getCommandSpec().version());
+        return line;
+    }
+
+    /*
+     * The two handlers are classes rather than lambdas on purpose: picocli's interfaces are Java 5
+     * class files, and a lambda implementing one keeps it (and picocli's CommandLine) out of the
+     * launcher's class-data sharing archive, which then leaves them to be loaded from the jar.
+     */
+
+    /** A thrown {@link PlatformSecretsException} means problems in the input, anything else bad usage. */
+    private static final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
+        @Override
+        public int getExitCode(Throwable error) {
+            return error instanceof PlatformSecretsException ? PROBLEMS : USAGE;
+        }
+    }
+
+    /** Prints problems, never a stack trace. */
+    private static final class Problems implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception error, CommandLine cmd, CommandLine.ParseResult parsed) {
             PrintWriter err = cmd.getErr();
             if (error instanceof PlatformSecretsException problems) {
                 printProblems(err, problems.problems());
@@ -39,9 +63,7 @@ final class Cli {
             err.println("platform-secrets: internal error (" + error.getClass().getName() + "); please report it");
             err.flush();
             return PROBLEMS;
-        });
-        shareVersion(line, line.getCommandSpec().version());
-        return line;
+        }
     }
 
     /**
