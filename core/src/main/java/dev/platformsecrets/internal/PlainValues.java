@@ -32,12 +32,16 @@ public final class PlainValues {
     public static Object plain(ValueNode node) {
         if (node instanceof MapNode map) {
             Map<String, Object> out = new LinkedHashMap<>(Math.max(16, map.entries().size() * 4 / 3 + 1));
-            map.entries().forEach((key, value) -> out.put(key, plain(value)));
+            for (Map.Entry<String, ValueNode> entry : map.entries().entrySet()) {
+                out.put(entry.getKey(), plain(entry.getValue()));
+            }
             return out;
         }
         if (node instanceof ListNode list) {
             List<Object> out = new ArrayList<>(list.items().size());
-            list.items().forEach(item -> out.add(plain(item)));
+            for (ValueNode item : list.items()) {
+                out.add(plain(item));
+            }
             return out;
         }
         if (node instanceof ScalarNode scalar) {
@@ -50,12 +54,16 @@ public final class PlainValues {
     public static Object sorted(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new TreeMap<>();
-            map.forEach((key, item) -> out.put(String.valueOf(key), sorted(item)));
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                out.put(String.valueOf(entry.getKey()), sorted(entry.getValue()));
+            }
             return out;
         }
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>();
-            list.forEach(item -> out.add(sorted(item)));
+            for (Object item : list) {
+                out.add(sorted(item));
+            }
             return out;
         }
         return value;

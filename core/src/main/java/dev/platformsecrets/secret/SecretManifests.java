@@ -1,6 +1,8 @@
 package dev.platformsecrets.secret;
 
 import dev.platformsecrets.internal.PlainWriter;
+import dev.platformsecrets.SensitiveValue;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,7 @@ public final class SecretManifests {
         if (secrets.isEmpty()) {
             return ""; // the YAML emitter refuses a stream without documents
         }
-        return PlainWriter.write(YAML, secrets.stream().map(SecretManifests::manifest).toList());
+        return PlainWriter.write(YAML, manifests(secrets));
     }
 
     /** The Secrets as one JSON {@code kind: List} object. */
@@ -43,7 +45,7 @@ public final class SecretManifests {
         Map<String, Object> list = new LinkedHashMap<>();
         list.put("apiVersion", "v1");
         list.put("kind", "List");
-        list.put("items", secrets.stream().map(SecretManifests::manifest).toList());
+        list.put("items", manifests(secrets));
         return json(list);
     }
 
@@ -58,11 +60,21 @@ public final class SecretManifests {
                 + "\n";
     }
 
+    private static List<Object> manifests(List<Secret> secrets) {
+        List<Object> manifests = new ArrayList<>(secrets.size());
+        for (Secret secret : secrets) {
+            manifests.add(manifest(secret));
+        }
+        return manifests;
+    }
+
     /** The manifest tree of one Secret, fields in a fixed order. */
     private static Map<String, Object> manifest(Secret secret) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", secret.name());
-        secret.namespaceIfSet().ifPresent(namespace -> metadata.put("namespace", namespace));
+        if (!secret.namespace().isEmpty()) {
+            metadata.put("namespace", secret.namespace());
+        }
         if (!secret.labels().isEmpty()) {
             metadata.put("labels", new TreeMap<>(secret.labels()));
         }
@@ -70,7 +82,9 @@ public final class SecretManifests {
             metadata.put("annotations", new TreeMap<>(secret.annotations()));
         }
         Map<String, String> data = new TreeMap<>();
-        secret.data().forEach((key, value) -> data.put(key, GoBase64.encode(value.bytes())));
+        for (Map.Entry<String, SensitiveValue> entry : secret.data().entrySet()) {
+            data.put(entry.getKey(), GoBase64.encode(entry.getValue().bytes()));
+        }
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("apiVersion", "v1");
         manifest.put("kind", "Secret");

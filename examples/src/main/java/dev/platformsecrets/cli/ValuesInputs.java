@@ -46,6 +46,8 @@ final class ValuesInputs {
     }
 
     private static void add(List<ValuesOverride> overrides, ValuesOverride.Kind kind, List<String> arguments) {
-        arguments.forEach(argument -> overrides.add(new ValuesOverride(kind, argument)));
+        for (String argument : arguments) {
+            overrides.add(new ValuesOverride(kind, argument));
+        }
     }
 }
