@@ -68,20 +68,49 @@ final class Cli {
 
     /**
      * The subcommand named by the first argument, by name or alias, when it is one of
-     * {@code subcommands}; otherwise all of them (no subcommand named, an option first, or
-     * {@code help}, which needs its siblings).
+     * {@code subcommands}; none for a lone {@code -V} or {@code --version}; otherwise all of them (no
+     * subcommand named, an option first, or {@code help}, which needs its siblings).
      */
     static List<Class<?>> subcommandsFor(List<Class<?>> subcommands, String[] args) {
-        if (args.length > 0) {
-            for (Class<?> candidate : subcommands) {
-                Command command = candidate.getAnnotation(Command.class);
-                if (candidate != CommandLine.HelpCommand.class && (command.name().equals(args[0])
-                        || Arrays.asList(command.aliases()).contains(args[0]))) {
-                    return List.of(candidate);
-                }
+        if (args.length == 0) {
+            return subcommands;
+        }
+        if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
+            return List.of();
+        }
+        // The class named after the command first: reading a class's annotations costs start-up time.
+        for (Class<?> candidate : subcommands) {
+            if (conventionalName(candidate).equals(args[0]) && isNamed(candidate, args[0])) {
+                return List.of(candidate);
+            }
+        }
+        for (Class<?> candidate : subcommands) {
+            if (isNamed(candidate, args[0])) {
+                return List.of(candidate);
             }
         }
         return subcommands;
+    }
+
+    /** Whether {@code candidate}, not the help command, has the name or alias {@code name}. */
+    private static boolean isNamed(Class<?> candidate, String name) {
+        Command command = candidate.getAnnotation(Command.class);
+        return candidate != CommandLine.HelpCommand.class
+                && (command.name().equals(name) || Arrays.asList(command.aliases()).contains(name));
+    }
+
+    /** The command name a class's simple name suggests: {@code ValidateSecretCommand} gives {@code validate-secret}. */
+    private static String conventionalName(Class<?> type) {
+        String simple = type.getSimpleName();
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < simple.length() - (simple.endsWith("Command") ? "Command".length() : 0); i++) {
+            char c = simple.charAt(i);
+            if (Character.isUpperCase(c) && i > 0) {
+                name.append('-');
+            }
+            name.append(Character.toLowerCase(c));
+        }
+        return name.toString();
     }
 
     /** Gives every subcommand the root's version, so {@code -V} answers everywhere. */
