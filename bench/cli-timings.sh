@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # CLI start-to-finish timings of `resolve -f <values file>` with hyperfine: the launcher
 # (bin/platform-secrets: AppCDS archive, C1 only, serial GC) against plain `java -jar` of the same
-# jar (the baseline), `java -Xshare:off -jar` (no class-data sharing at all, for reference) and the
-# launcher's JVM flags without its archive. Medians are in the JSON export; ratios are against the
+# jar (the baseline), the bare start of a JVM with the launcher's flags (`java -version`: the floor),
+# `java -Xshare:off -jar` (no class-data sharing at all, for reference) and the launcher's JVM flags
+# without its archive. Medians are in the JSON export; ratios are against the
 # baseline of the same run.
 #
 # Usage: bench/cli-timings.sh [VALUES_FILE] [RUNS]
 #   VALUES_FILE defaults to the realistic synthetic file (ValuesCorpus scale 1, 1,461 lines),
-#   written to bench/target/values-1.yaml; RUNS defaults to 20.
+#   written to bench/target/values-1.yaml; the example of the README's first command is
+#   testdata/examples/values.yaml. RUNS defaults to 20.
 # Needs hyperfine (apt-get install -y hyperfine) and the bench jar
 # (mvn -B -ntp -Pbench -DskipTests package -pl bench -am).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 runs="${2:-20}"
+mkdir -p bench/target
 jar=examples/target/platform-secrets-cli.jar
 values="${1:-bench/target/values-1.yaml}"
 if [ -z "${1:-}" ]; then
@@ -22,13 +25,15 @@ fi
 # Builds the jar and records the archive if needed, and checks the run works.
 bin/platform-secrets resolve -f "$values" >/dev/null
 # The archive must really be used: -Xshare:on fails instead of silently running without it.
-java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss2m -Xshare:on \
+flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss2m -Dsun.reflect.inflationThreshold=100000)
+java "${flags[@]}" -Xshare:on \
     -XX:SharedArchiveFile=examples/target/platform-secrets-cli.jsa -jar "$jar" resolve -f "$values" >/dev/null
 echo "AppCDS archive in use (-Xshare:on run succeeded); load: $(uptime | sed 's/.*load/load/')"
 
 hyperfine -N --warmup 3 --runs "$runs" \
     --export-json bench/target/cli-timings.json --export-markdown bench/target/cli-timings.md \
     -n "java -jar (baseline)" "java -jar $jar resolve -f $values" \
+    -n "JVM start alone (java -version)" "java ${flags[*]} -version" \
     -n "java -Xshare:off -jar" "java -Xshare:off -jar $jar resolve -f $values" \
     -n "launcher flags, no archive" "env PLATFORM_SECRETS_CDS=0 bin/platform-secrets resolve -f $values" \
     -n "bin/platform-secrets" "bin/platform-secrets resolve -f $values"

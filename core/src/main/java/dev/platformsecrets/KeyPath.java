@@ -29,6 +29,18 @@ public final class KeyPath implements Comparable<KeyPath> {
         public Key {
             Objects.requireNonNull(name, "name");
         }
+
+        /** Equal to the same kind of segment with an equal name; written out, see {@link Origin#equals}. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key that && name.equals(that.name);
+        }
+
+        /** A hash code agreeing with {@link #equals}. */
+        @Override
+        public int hashCode() {
+            return name.hashCode();
+        }
     }
 
     /**
@@ -43,6 +55,18 @@ public final class KeyPath implements Comparable<KeyPath> {
                 throw new IllegalArgumentException("index must not be negative");
             }
         }
+
+        /** Equal to the same kind of segment with an equal index; written out, see {@link Origin#equals}. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Index that && index == that.index;
+        }
+
+        /** A hash code agreeing with {@link #equals}. */
+        @Override
+        public int hashCode() {
+            return index;
+        }
     }
 
     /**
@@ -54,6 +78,18 @@ public final class KeyPath implements Comparable<KeyPath> {
         /** Checks the argument. */
         public Entry {
             Objects.requireNonNull(key, "key");
+        }
+
+        /** Equal to the same kind of segment with an equal key; written out, see {@link Origin#equals}. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Entry that && key.equals(that.key);
+        }
+
+        /** A hash code agreeing with {@link #equals}. */
+        @Override
+        public int hashCode() {
+            return ~key.hashCode();
         }
     }
 

@@ -5,12 +5,14 @@ import dev.platformsecrets.values.ListNode;
 import dev.platformsecrets.values.MapNode;
 import dev.platformsecrets.values.ScalarNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
@@ -30,12 +32,16 @@ public final class PlainValues {
     public static Object plain(ValueNode node) {
         if (node instanceof MapNode map) {
             Map<String, Object> out = new LinkedHashMap<>(Math.max(16, map.entries().size() * 4 / 3 + 1));
-            map.entries().forEach((key, value) -> out.put(key, plain(value)));
+            for (Map.Entry<String, ValueNode> entry : map.entries().entrySet()) {
+                out.put(entry.getKey(), plain(entry.getValue()));
+            }
             return out;
         }
         if (node instanceof ListNode list) {
             List<Object> out = new ArrayList<>(list.items().size());
-            list.items().forEach(item -> out.add(plain(item)));
+            for (ValueNode item : list.items()) {
+                out.add(plain(item));
+            }
             return out;
         }
         if (node instanceof ScalarNode scalar) {
@@ -48,12 +54,16 @@ public final class PlainValues {
     public static Object sorted(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new TreeMap<>();
-            map.forEach((key, item) -> out.put(String.valueOf(key), sorted(item)));
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                out.put(String.valueOf(entry.getKey()), sorted(entry.getValue()));
+            }
             return out;
         }
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>();
-            list.forEach(item -> out.add(sorted(item)));
+            for (Object item : list) {
+                out.add(sorted(item));
+            }
             return out;
         }
         return value;
@@ -61,12 +71,12 @@ public final class PlainValues {
 
     /** Block-style YAML text of a plain value, without a document marker, quoting only where needed. */
     public static String toYaml(Object value) {
-        return Yaml.MAPPER.writeValueAsString(value);
+        return PlainWriter.write(Yaml.FACTORY, Collections.singletonList(value));
     }
 
     /** Compact JSON text of a plain value. */
     public static String toJson(Object value) {
-        return Json.MAPPER.writeValueAsString(value);
+        return PlainWriter.write(Json.FACTORY, Collections.singletonList(value));
     }
 
     /**
@@ -76,23 +86,31 @@ public final class PlainValues {
      */
     public static Object fromYaml(String text) {
         try {
-            return Yaml.MAPPER.readValue(text, Object.class);
+            return YamlReading.MAPPER.readValue(text, Object.class);
         } catch (JacksonException bad) {
             throw new IllegalArgumentException("not valid YAML", bad);
         }
     }
 
-    /** The YAML mapper, built on first use: building a Jackson mapper costs start-up time. */
+    /** The YAML format for writing, set up on first use. */
     private static final class Yaml {
-        static final YAMLMapper MAPPER = YAMLMapper.builder()
+        static final YAMLFactory FACTORY = YAMLFactory.builder()
                 .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
                 .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
                 .disable(YAMLWriteFeature.SPLIT_LINES)
                 .build();
     }
 
-    /** The JSON mapper, built on first use. */
+    /** The JSON format for writing, set up on first use. */
     private static final class Json {
-        static final JsonMapper MAPPER = JsonMapper.builder().build();
+        static final JsonFactory FACTORY = new JsonFactory();
+    }
+
+    /**
+     * The YAML mapper for reading, built on first use only: a Jackson mapper costs start-up time,
+     * and only tables with structured fallbacks read YAML this way.
+     */
+    private static final class YamlReading {
+        static final YAMLMapper MAPPER = YAMLMapper.builder().build();
     }
 }

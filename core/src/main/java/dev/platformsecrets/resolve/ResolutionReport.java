@@ -2,12 +2,14 @@ package dev.platformsecrets.resolve;
 
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.Problem;
+import dev.platformsecrets.internal.PlainWriter;
 import dev.platformsecrets.internal.TextTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /**
  * The masked views of a {@link Resolution}: a table with one line per rule, and the
@@ -15,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ResolutionReport {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonFactory JSON = new JsonFactory();
     private static final List<String> HEADER = List.of("KEY", "SECRET", "DECISION", "REFERENCE", "ORIGIN");
 
     private ResolutionReport() {
@@ -56,7 +58,7 @@ public final class ResolutionReport {
         }
         document.put("decisions", decisions);
         document.put("problems", problems(resolution.warnings()));
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document) + "\n";
+        return PlainWriter.write(JSON, new DefaultPrettyPrinter(), List.of(document)) + "\n";
     }
 
     /** Problems as the {@code problems} array of the JSON document. */

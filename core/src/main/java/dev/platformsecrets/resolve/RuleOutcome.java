@@ -16,4 +16,20 @@ public record RuleOutcome(SecretRule rule, Decision decision) {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(decision, "decision");
     }
+
+    /**
+     * Equal when rule and decision are. Written out (see {@link dev.platformsecrets.Origin#equals}),
+     * and the same instance answers at once: result maps look outcomes up by the instance.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other
+                || other instanceof RuleOutcome outcome && rule.equals(outcome.rule) && decision.equals(outcome.decision);
+    }
+
+    /** The hash of the rule's key: equal outcomes have equal rules, and keys tell rules apart cheaply. */
+    @Override
+    public int hashCode() {
+        return rule.key().hashCode();
+    }
 }

@@ -1,17 +1,16 @@
 package dev.platformsecrets.secret;
 
-import java.io.StringWriter;
+import dev.platformsecrets.SensitiveValue;
+import dev.platformsecrets.internal.PlainWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import tools.jackson.core.JacksonException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
-import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.SequenceWriter;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
@@ -24,7 +23,7 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  */
 public final class SecretManifests {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
+    private static final YAMLFactory YAML = YAMLFactory.builder()
             .disable(YAMLWriteFeature.SPLIT_LINES)
             .disable(YAMLWriteFeature.MINIMIZE_QUOTES)
             .enable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
@@ -38,15 +37,7 @@ public final class SecretManifests {
         if (secrets.isEmpty()) {
             return ""; // the YAML emitter refuses a stream without documents
         }
-        StringWriter out = new StringWriter();
-        try (SequenceWriter writer = YAML.writer().writeValues(out)) {
-            for (Secret secret : secrets) {
-                writer.write(manifest(secret));
-            }
-        } catch (JacksonException e) {
-            throw new IllegalStateException("writing YAML to memory failed", e);
-        }
-        return out.toString();
+        return PlainWriter.write(YAML, manifests(secrets));
     }
 
     /** The Secrets as one JSON {@code kind: List} object. */
@@ -54,7 +45,7 @@ public final class SecretManifests {
         Map<String, Object> list = new LinkedHashMap<>();
         list.put("apiVersion", "v1");
         list.put("kind", "List");
-        list.put("items", secrets.stream().map(SecretManifests::manifest).toList());
+        list.put("items", manifests(secrets));
         return json(list);
     }
 
@@ -64,14 +55,26 @@ public final class SecretManifests {
     }
 
     private static String json(Object tree) {
-        return Json.WRITER.writeValueAsString(tree) + "\n";
+        return PlainWriter.write(Json.FACTORY, new DefaultPrettyPrinter(
+                Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER)), List.of(tree))
+                + "\n";
+    }
+
+    private static List<Object> manifests(List<Secret> secrets) {
+        List<Object> manifests = new ArrayList<>(secrets.size());
+        for (Secret secret : secrets) {
+            manifests.add(manifest(secret));
+        }
+        return manifests;
     }
 
     /** The manifest tree of one Secret, fields in a fixed order. */
     private static Map<String, Object> manifest(Secret secret) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", secret.name());
-        secret.namespaceIfSet().ifPresent(namespace -> metadata.put("namespace", namespace));
+        if (!secret.namespace().isEmpty()) {
+            metadata.put("namespace", secret.namespace());
+        }
         if (!secret.labels().isEmpty()) {
             metadata.put("labels", new TreeMap<>(secret.labels()));
         }
@@ -79,7 +82,9 @@ public final class SecretManifests {
             metadata.put("annotations", new TreeMap<>(secret.annotations()));
         }
         Map<String, String> data = new TreeMap<>();
-        secret.data().forEach((key, value) -> data.put(key, GoBase64.encode(value.bytes())));
+        for (Map.Entry<String, SensitiveValue> entry : secret.data().entrySet()) {
+            data.put(entry.getKey(), GoBase64.encode(entry.getValue().bytes()));
+        }
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("apiVersion", "v1");
         manifest.put("kind", "Secret");
@@ -92,9 +97,8 @@ public final class SecretManifests {
         return manifest;
     }
 
-    /** The JSON writer, built on first use only: YAML runs never pay for a second Jackson mapper. */
+    /** The JSON format, set up on first use only: YAML runs never pay for it. */
     private static final class Json {
-        static final ObjectWriter WRITER = JsonMapper.builder().build().writer().with(new DefaultPrettyPrinter(
-                Separators.createDefaultInstance().withObjectNameValueSpacing(Separators.Spacing.AFTER)));
+        static final JsonFactory FACTORY = new JsonFactory();
     }
 }

@@ -2,11 +2,12 @@ package dev.platformsecrets.values;
 
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.internal.PlainValues;
+import dev.platformsecrets.internal.PlainWriter;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
@@ -27,12 +28,12 @@ public final class ValuesRenderer {
 
     /** The values as indented JSON, ending with a newline. */
     public static String toJson(Values values) {
-        return Json.MAPPER.writeValueAsString(plain(values.root())) + "\n";
+        return PlainWriter.write(Json.FACTORY, new DefaultPrettyPrinter(), List.of(plain(values.root()))) + "\n";
     }
 
     /** The values as a YAML document. */
     public static String toYaml(Values values) {
-        return Yaml.MAPPER.writeValueAsString(plain(values.root()));
+        return PlainWriter.write(Yaml.FACTORY, List.of(plain(values.root())));
     }
 
     /**
@@ -61,17 +62,14 @@ public final class ValuesRenderer {
         return PlainValues.plain(node);
     }
 
-    /**
-     * The JSON mapper, built on first use: {@link #plain} serves other writers (the resolver's
-     * structured values), which should not pay for building this class's mappers.
-     */
+    /** The JSON format, set up on first use: a YAML run does not pay for it. */
     private static final class Json {
-        static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        static final JsonFactory FACTORY = new JsonFactory();
     }
 
-    /** The YAML mapper, built on first use. */
+    /** The YAML format, set up on first use. */
     private static final class Yaml {
-        static final YAMLMapper MAPPER = YAMLMapper.builder()
+        static final YAMLFactory FACTORY = YAMLFactory.builder()
                 .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
                 .disable(YAMLWriteFeature.MINIMIZE_QUOTES)
                 .build();

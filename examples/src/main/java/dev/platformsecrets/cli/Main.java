@@ -39,6 +39,7 @@ public final class Main {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        Preload.start(args);
         System.exit(run(args));
     }
 

@@ -89,7 +89,9 @@ final class ResolveInputs {
         RuleTable table = table();
         Values values = values(table);
         SecretResolver.Builder resolver = SecretResolver.builder(table).existing(existing());
-        rotate.forEach(resolver::rotate);
+        for (String key : rotate) {
+            resolver.rotate(key);
+        }
         Resolution resolution = resolver.build().resolve(values);
         Cli.printProblems(err, resolution.warnings());
         return resolution;

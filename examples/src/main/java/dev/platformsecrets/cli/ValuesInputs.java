@@ -42,10 +42,14 @@ final class ValuesInputs {
         add(overrides, ValuesOverride.Kind.SET_FILE, setFile);
         add(overrides, ValuesOverride.Kind.SET_JSON, setJson);
         add(overrides, ValuesOverride.Kind.SET_LITERAL, setLiteral);
-        return ValuesLoader.withDefaults().load(defaults, files, ValuesOverride.inHelmOrder(overrides));
+        // Without overrides there is nothing to order (and no sorting stream to set up at start-up).
+        List<ValuesOverride> ordered = overrides.isEmpty() ? overrides : ValuesOverride.inHelmOrder(overrides);
+        return ValuesLoader.withDefaults().load(defaults, files, ordered);
     }
 
     private static void add(List<ValuesOverride> overrides, ValuesOverride.Kind kind, List<String> arguments) {
-        arguments.forEach(argument -> overrides.add(new ValuesOverride(kind, argument)));
+        for (String argument : arguments) {
+            overrides.add(new ValuesOverride(kind, argument));
+        }
     }
 }
