@@ -27,9 +27,12 @@ public record RuleOutcome(SecretRule rule, Decision decision) {
                 || other instanceof RuleOutcome outcome && rule.equals(outcome.rule) && decision.equals(outcome.decision);
     }
 
-    /** The hash of the rule's key: equal outcomes have equal rules, and keys tell rules apart cheaply. */
+    /**
+     * The rule's hash: equal outcomes have equal rules, and a rule caches its hash, which also
+     * tells apart rules of one key (in several Secrets, or under several conditions).
+     */
     @Override
     public int hashCode() {
-        return rule.key().hashCode();
+        return rule.hashCode();
     }
 }
