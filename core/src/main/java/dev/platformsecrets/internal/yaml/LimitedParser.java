@@ -38,6 +38,11 @@ final class LimitedParser implements Parser {
         this.label = label;
     }
 
+    /** Whether values files may carry {@code tag} (the standard YAML types and the non-specific {@code !}). */
+    static boolean isAllowedTag(String tag) {
+        return ALLOWED_TAGS.contains(tag);
+    }
+
     /** How many alias uses ({@code *name}) the events read so far hold. */
     int aliasUses() {
         return aliases;
@@ -108,7 +113,7 @@ final class LimitedParser implements Parser {
     }
 
     private void checkTag(Optional<String> tag, Event event) {
-        if (tag.isPresent() && !ALLOWED_TAGS.contains(tag.get())) {
+        if (tag.isPresent() && !isAllowedTag(tag.get())) {
             tagProblems.error(origin(event), KeyPath.root(), "an unsupported YAML tag; values files hold only strings, "
                     + "numbers, booleans, nulls, lists and maps (remove the tag)");
         }
