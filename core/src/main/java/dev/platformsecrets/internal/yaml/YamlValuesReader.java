@@ -52,7 +52,7 @@ public final class YamlValuesReader {
             throw PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
                     "the document is larger than the limit of " + limits.maxCodePoints() + " characters");
         }
-        LoadSettings settings = settings(label);
+        LoadSettings settings = settings(limits, label);
         try {
             try {
                 return new EventTreeBuilder(parser(settings, text, label), limits, label, factory).document()
@@ -72,7 +72,8 @@ public final class YamlValuesReader {
         return new LimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), limits, label);
     }
 
-    private LoadSettings settings(String label) {
+    /** snakeyaml's settings for reading a values file: our limits, and plain scalars left to our typing. */
+    static LoadSettings settings(LoadLimits limits, String label) {
         return LoadSettings.builder()
                 .setLabel(label)
                 .setAllowDuplicateKeys(true)
