@@ -25,6 +25,9 @@ final class HelmTyping {
     private static final Set<String> NULL_WORDS = Set.of("", "~", "null", "Null", "NULL");
     private static final Set<String> SPECIAL_FLOATS = Set.of(".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF",
             "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF");
+    /** No boolean, null or special float word is longer: a longer text needs no set lookups. */
+    private static final int LONGEST_WORD = java.util.stream.Stream.of(TRUE_WORDS, FALSE_WORDS, NULL_WORDS, SPECIAL_FLOATS)
+            .flatMap(Set::stream).mapToInt(String::length).max().orElse(0);
     /** go-yaml v2's {@code yamlStyleFloat}. */
     private static final Pattern YAML_FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
     /** What Go's {@code strconv.ParseFloat} accepts for a text starting with a dot. */
@@ -38,7 +41,7 @@ final class HelmTyping {
 
     /** How Helm reads an unquoted scalar of a values file; {@code null} words give a {@link NullNode}. */
     static ValueNode plain(String text, Origin origin) {
-        if (NULL_WORDS.contains(text)) {
+        if (isWord(text, NULL_WORDS)) {
             return new NullNode(origin);
         }
         Typing typing = typePlain(text);
@@ -47,13 +50,13 @@ final class HelmTyping {
 
     /** The string key Helm makes of an unquoted key: booleans and integers are rendered as Go would. */
     static String plainKey(String text) {
-        if (TRUE_WORDS.contains(text)) {
+        if (isWord(text, TRUE_WORDS)) {
             return "true";
         }
-        if (FALSE_WORDS.contains(text)) {
+        if (isWord(text, FALSE_WORDS)) {
             return "false";
         }
-        if (NULL_WORDS.contains(text)) {
+        if (isWord(text, NULL_WORDS)) {
             return text.isEmpty() ? text : "null";
         }
         return hintsNumber(text) ? goInteger(text.replace("_", "")).map(BigInteger::toString).orElse(text) : text;
@@ -61,11 +64,11 @@ final class HelmTyping {
 
     /** The type and explanation of an unquoted, non-null scalar. */
     static Typing typePlain(String text) {
-        if (TRUE_WORDS.contains(text) || FALSE_WORDS.contains(text)) {
+        if (isWord(text, TRUE_WORDS) || isWord(text, FALSE_WORDS)) {
             return new Typing(HelmType.BOOLEAN, "an unquoted YAML 1.1 boolean word (like "
                     + example(text, "off", "no") + "), which Helm reads as a boolean, not a string");
         }
-        if (SPECIAL_FLOATS.contains(text)) {
+        if (isWord(text, SPECIAL_FLOATS)) {
             return new Typing(HelmType.FLOAT, "an unquoted infinity or not-a-number word, which Helm reads as a "
                     + "special floating-point number, not a string");
         }
@@ -87,6 +90,10 @@ final class HelmTyping {
                     : floating(text);
         }
         return Typing.STRING;
+    }
+
+    private static boolean isWord(String text, Set<String> words) {
+        return text.length() <= LONGEST_WORD && words.contains(text);
     }
 
     private static Typing integer(String text, String plain, BigInteger value) {

@@ -5,9 +5,7 @@ import dev.platformsecrets.values.ListNode;
 import dev.platformsecrets.values.MapNode;
 import dev.platformsecrets.values.ValueNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.common.Anchor;
 
@@ -66,7 +64,7 @@ abstract sealed class Frame {
 
     /** A map: keys and values alternate; a merge key's value supplies maps to merge in. */
     static final class MapFrame extends Frame {
-        private final Map<String, ValueNode> entries = new LinkedHashMap<>();
+        private final CompactEntries.Builder<ValueNode> entries = new CompactEntries.Builder<>(4);
         private final List<MapNode> mergedIn = new ArrayList<>(0);
         private String pendingKey = "";
         private boolean expectingKey = true;
@@ -105,7 +103,7 @@ abstract sealed class Frame {
             if (merging) {
                 mergeSource(child, childCount, childHeight);
             } else {
-                entries.put(pendingKey, child);
+                entries.put(pendingKey, child); // not there: key() checked
                 account(childCount, childHeight);
             }
             endValue();
@@ -127,9 +125,9 @@ abstract sealed class Frame {
         @Override
         ValueNode node() {
             for (MapNode source : mergedIn) {
-                source.entries().forEach(entries::putIfAbsent);
+                source.entries().forEach(entries::put); // keeps a key the map sets itself
             }
-            return new MapNode(entries, origin());
+            return new MapNode(entries.build(), origin());
         }
     }
 

@@ -6,6 +6,7 @@ import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.internal.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -39,7 +40,17 @@ public final class SourceText {
         if (bytes.length > maxBytes) {
             throw tooLarge(label, maxBytes);
         }
-        return Utf8.decode(bytes, label);
+        return isAscii(bytes) ? new String(bytes, StandardCharsets.US_ASCII) : Utf8.decode(bytes, label);
+    }
+
+    /** Plain ASCII is valid UTF-8 without a byte-order mark: no decoder needed. */
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String reason(IOException error) {
