@@ -28,6 +28,10 @@ final class HelmTyping {
     /** No boolean, null or special float word is longer: a longer text needs no set lookups. */
     private static final int LONGEST_WORD = java.util.stream.Stream.of(TRUE_WORDS, FALSE_WORDS, NULL_WORDS, SPECIAL_FLOATS)
             .flatMap(Set::stream).mapToInt(String::length).max().orElse(0);
+    /** The first characters of those words. */
+    private static final String WORD_STARTS = java.util.stream.Stream.of(TRUE_WORDS, FALSE_WORDS, NULL_WORDS, SPECIAL_FLOATS)
+            .flatMap(Set::stream).filter(word -> !word.isEmpty()).map(word -> word.substring(0, 1)).distinct()
+            .collect(java.util.stream.Collectors.joining());
     /** go-yaml v2's {@code yamlStyleFloat}. */
     private static final Pattern YAML_FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
     /** What Go's {@code strconv.ParseFloat} accepts for a text starting with a dot. */
@@ -93,7 +97,8 @@ final class HelmTyping {
     }
 
     private static boolean isWord(String text, Set<String> words) {
-        return text.length() <= LONGEST_WORD && words.contains(text);
+        return text.length() <= LONGEST_WORD && (text.isEmpty() || WORD_STARTS.indexOf(text.charAt(0)) >= 0)
+                && words.contains(text);
     }
 
     private static Typing integer(String text, String plain, BigInteger value) {

@@ -53,7 +53,7 @@ final class EventTreeBuilder {
     private final String label;
     private final ScalarReading scalars;
     private final Map<Anchor, Anchored> anchors = new HashMap<>();
-    private final Map<String, String> keyStrings = new HashMap<>();
+    private final SharedStrings keyStrings = new SharedStrings();
     private final Deque<Frame> open = new ArrayDeque<>();
     private long nodes;
 
@@ -130,7 +130,10 @@ final class EventTreeBuilder {
         checkTag(event.getTag());
         count(1, 0);
         ValueNode node = scalars.value(event, origin(event));
-        event.getAnchor().ifPresent(anchor -> anchors.put(anchor, Anchored.scalar(node, event, scalars)));
+        Optional<Anchor> anchor = event.getAnchor();
+        if (anchor.isPresent()) {
+            anchors.put(anchor.get(), Anchored.scalar(node, event, scalars));
+        }
         return node;
     }
 
@@ -153,10 +156,13 @@ final class EventTreeBuilder {
         count(1, 0);
         Origin origin = origin(event);
         int depth = childDepth();
+        Optional<Anchor> anchor = event.getAnchor();
         open.push(event.getEventId() == Event.ID.MappingStart
-                ? new Frame.MapFrame(origin, depth, event.getAnchor())
-                : new Frame.ListFrame(origin, depth, event.getAnchor()));
-        event.getAnchor().ifPresent(anchor -> anchors.put(anchor, Anchored.OPEN));
+                ? new Frame.MapFrame(origin, depth, anchor)
+                : new Frame.ListFrame(origin, depth, anchor));
+        if (anchor.isPresent()) {
+            anchors.put(anchor.get(), Anchored.OPEN);
+        }
         return Optional.empty();
     }
 
@@ -167,15 +173,18 @@ final class EventTreeBuilder {
             return Optional.empty();
         }
         ValueNode node = frame.node();
-        frame.anchor().ifPresent(anchor -> anchors.put(anchor, Anchored.collection(node, frame.count(), frame.height())));
+        if (frame.anchor().isPresent()) {
+            anchors.put(frame.anchor().get(), Anchored.collection(node, frame.count(), frame.height()));
+        }
         return deliver(node, frame.count(), frame.height());
     }
 
     private void key(Event event, Frame.MapFrame map) {
         if (event instanceof ScalarEvent scalar) {
             checkTag(scalar.getTag());
-            scalar.getAnchor().ifPresent(anchor -> anchors.put(anchor,
-                    Anchored.scalar(scalars.value(scalar, origin(scalar)), scalar, scalars)));
+            if (scalar.getAnchor().isPresent()) {
+                anchors.put(scalar.getAnchor().get(), Anchored.scalar(scalars.value(scalar, origin(scalar)), scalar, scalars));
+            }
             key(map, scalars.isPlain(scalar), scalar.getValue());
         } else if (event instanceof AliasEvent alias) {
             Anchored anchored = anchors.get(alias.getAlias());
@@ -194,9 +203,7 @@ final class EventTreeBuilder {
             map.mergeKey();
             return;
         }
-        String key = plain ? scalars.plainKey(text) : text;
-        String shared = keyStrings.putIfAbsent(key, key);
-        map.key(shared == null ? key : shared);
+        map.key(keyStrings.share(plain ? scalars.plainKey(text) : text));
     }
 
     /** Counts a node (and what its expansion holds) at the next child's depth, within the limits. */

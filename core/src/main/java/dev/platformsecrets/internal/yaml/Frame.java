@@ -65,7 +65,7 @@ abstract sealed class Frame {
     /** A map: keys and values alternate; a merge key's value supplies maps to merge in. */
     static final class MapFrame extends Frame {
         private final CompactEntries.Builder<ValueNode> entries = new CompactEntries.Builder<>(4);
-        private final List<MapNode> mergedIn = new ArrayList<>(0);
+        private List<MapNode> mergedIn = List.of();
         private String pendingKey = "";
         private boolean expectingKey = true;
         private boolean merging;
@@ -112,6 +112,9 @@ abstract sealed class Frame {
         void mergeSource(ValueNode source, long sourceCount, int sourceHeight) {
             if (!(source instanceof MapNode map)) {
                 throw new EventTreeBuilder.NotHandled();
+            }
+            if (mergedIn.isEmpty()) {
+                mergedIn = new ArrayList<>();
             }
             mergedIn.add(map);
             account(sourceCount, sourceHeight);

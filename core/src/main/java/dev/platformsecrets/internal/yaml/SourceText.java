@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Reads a file as strict UTF-8 ({@link Utf8}) within a byte limit, with errors that name the file. */
 public final class SourceText {
@@ -29,10 +30,11 @@ public final class SourceText {
         }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
-            if (Files.size(file) > maxBytes) {
+            long size = Files.size(file);
+            if (size > maxBytes) {
                 throw tooLarge(label, maxBytes);
             }
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            bytes = readAll(in, (int) size, maxBytes);
         } catch (IOException e) {
             throw PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
                     "cannot read the file (" + reason(e) + ")");
@@ -51,6 +53,23 @@ public final class SourceText {
             }
         }
         return true;
+    }
+
+    /**
+     * Reads the stream into one array of the expected size, without the chunks a plain
+     * {@code readNBytes} collects; whatever follows (a file that grew, a pipe) is read up to one
+     * byte over the limit.
+     */
+    private static byte[] readAll(InputStream in, int expected, long maxBytes) throws IOException {
+        byte[] start = new byte[expected];
+        int read = in.readNBytes(start, 0, expected);
+        byte[] rest = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1 - read));
+        if (read == expected && rest.length == 0) {
+            return start;
+        }
+        byte[] all = Arrays.copyOf(start, read + rest.length);
+        System.arraycopy(rest, 0, all, read, rest.length);
+        return all;
     }
 
     private static String reason(IOException error) {
