@@ -36,6 +36,7 @@ final class HelmTyping {
     private static final Pattern YAML_FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
     /** What Go's {@code strconv.ParseFloat} accepts for a text starting with a dot. */
     private static final Pattern DOT_FLOAT = Pattern.compile("\\.[0-9]+([eE][-+]?[0-9]+)?");
+    private static final java.util.Map<String, String> REASONS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final BigInteger ONE_MILLION = BigInteger.valueOf(1_000_000);
     private static final BigInteger INT64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
@@ -49,7 +50,7 @@ final class HelmTyping {
             return new NullNode(origin);
         }
         Typing typing = typePlain(text);
-        return new ScalarNode(text, ScalarStyle.PLAIN, typing.type(), typing.retyping(), origin);
+        return new ScalarNode(text, ScalarStyle.PLAIN, typing.type(), shared(typing.retyping()), origin);
     }
 
     /** The string key Helm makes of an unquoted key: booleans and integers are rendered as Go would. */
@@ -94,6 +95,18 @@ final class HelmTyping {
                     : floating(text);
         }
         return Typing.STRING;
+    }
+
+    /**
+     * One String for each retyping reason, however many scalars carry it (the reasons come from a
+     * fixed set of texts, so the map stays small).
+     */
+    private static String shared(String reason) {
+        if (reason.isEmpty()) {
+            return reason;
+        }
+        String earlier = REASONS.putIfAbsent(reason, reason);
+        return earlier == null ? reason : earlier;
     }
 
     private static boolean isWord(String text, Set<String> words) {

@@ -3,7 +3,6 @@ package dev.platformsecrets.values;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.internal.ProblemCollector;
-import dev.platformsecrets.internal.yaml.SourceText;
 import dev.platformsecrets.internal.yaml.ValueNodeFactory;
 import dev.platformsecrets.internal.yaml.YamlValuesReader;
 import java.nio.file.Path;
@@ -70,8 +69,7 @@ public final class ValuesLoader {
      */
     public MapNode parse(Path file) {
         Objects.requireNonNull(file, "file");
-        String label = file.toString();
-        return reader.read(SourceText.read(file, label, limits.maxFileBytes()), label);
+        return reader.read(file, file.toString());
     }
 
     /**

@@ -5,6 +5,10 @@ import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.values.LoadLimits;
 import dev.platformsecrets.values.MapNode;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,6 +70,31 @@ public final class YamlValuesReader {
             throw PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
                     "the document nests too deeply to be read");
         }
+    }
+
+    /**
+     * Reads a values file: a regular file streams through the parser without being held whole; a
+     * file with problems (or a pipe, which cannot be read twice) is read whole, then as
+     * {@link #read(String, String)} reads text, so that its problems are reported exactly.
+     *
+     * @param label the name every origin carries
+     * @throws PlatformSecretsException.Invalid when the file cannot be read or has problems
+     */
+    public MapNode read(Path file, String label) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(label, "label");
+        if (Files.isRegularFile(file)) {
+            LoadSettings settings = settings(limits, label);
+            try (Reader chars = SourceReader.open(file, limits.maxFileBytes(), limits.maxCodePoints())) {
+                LimitedParser parser = new LimitedParser(new ParserImpl(settings, new StreamReader(settings, chars)),
+                        limits, label);
+                return new EventTreeBuilder(parser, limits, label, factory).document()
+                        .orElseGet(() -> MapNode.empty(Origin.at(label, 1, 1)));
+            } catch (IOException | RuntimeException notStreamed) {
+                // reported below, exactly, from the whole text
+            }
+        }
+        return read(SourceText.read(file, label, limits.maxFileBytes()), label);
     }
 
     private LimitedParser parser(LoadSettings settings, String text, String label) {
