@@ -75,7 +75,7 @@ final class EventTreeBuilder {
             return Optional.empty();
         }
         parser.next(); // document start
-        ValueNode root = root();
+        ValueNode root = topNode();
         parser.next(); // document end
         if (!parser.checkEvent(Event.ID.StreamEnd)) {
             throw new NotHandled();
@@ -90,7 +90,8 @@ final class EventTreeBuilder {
         throw new NotHandled();
     }
 
-    private ValueNode root() {
+    /** Builds the document's top-level node from its events. */
+    private ValueNode topNode() {
         while (true) {
             Event event = parser.next();
             Frame top = open.peek();

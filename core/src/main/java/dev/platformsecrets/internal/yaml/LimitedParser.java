@@ -14,9 +14,10 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.Parser;
 
 /**
- * A parser that enforces the limits the node tree cannot, as the composer pulls each event: nesting
- * depth, alias uses and a single document stop reading at once (so hostile input never reaches
- * the composer's recursion); unsupported tags are collected and reported after composing.
+ * A parser that enforces the limits that need no tree, as the tree builder or the composer pulls
+ * each event: nesting depth, alias uses and a single document stop reading at once (so hostile
+ * input never reaches the composer's recursion); unsupported tags are collected and reported after
+ * composing.
  */
 final class LimitedParser implements Parser {
 
