@@ -19,11 +19,7 @@ final class ScalarReading {
     private static final Set<String> STANDARD_SCALAR_TAGS = Set.of(
             Tag.STR.getValue(), Tag.INT.getValue(), Tag.FLOAT.getValue(), Tag.BOOL.getValue(), Tag.NULL.getValue());
 
-    /** Longer texts are rarely repeated; they are not worth hashing to share. */
-    private static final int SHARED_LENGTH = 24;
-
     private final ValueNodeFactory factory;
-    private final SharedStrings texts = new SharedStrings();
 
     ScalarReading(ValueNodeFactory factory) {
         this.factory = factory;
@@ -41,9 +37,6 @@ final class ScalarReading {
     /** The node for a scalar event. */
     ValueNode value(ScalarEvent event, Origin origin) {
         String text = event.getValue();
-        if (text.length() <= SHARED_LENGTH) {
-            text = texts.share(text);
-        }
         if (isPlain(event)) {
             return plainValue(text, origin);
         }

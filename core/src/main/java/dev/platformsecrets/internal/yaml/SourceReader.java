@@ -15,7 +15,7 @@ import java.nio.file.Path;
 /**
  * Opens a regular file as a stream of characters for snakeyaml, so that a large file is never held
  * whole: strict UTF-8, a leading byte-order mark dropped, and the byte and character limits
- * enforced as it is read. It only says that something is wrong (an {@link IOException}); what
+ * enforced (conservatively) as it is read. It only says that something is wrong (an {@link IOException}); what
  * exactly, {@link SourceText} tells when the file is read again whole.
  */
 final class SourceReader {
@@ -92,7 +92,10 @@ final class SourceReader {
         }
     }
 
-    /** Fails once more than the limit of code points has been read. */
+    /**
+     * Fails once more characters than the limit of code points have been read: a file of many
+     * surrogate pairs may fail below the limit, and is then read whole, which counts exactly.
+     */
     private static final class LimitedCharacters extends FilterReader {
         private final int limit;
         private long count;
@@ -111,11 +114,7 @@ final class SourceReader {
         @Override
         public int read(char[] buffer, int offset, int length) throws IOException {
             int n = super.read(buffer, offset, length);
-            for (int i = offset; i < offset + n; i++) {
-                if (!Character.isLowSurrogate(buffer[i])) {
-                    count++;
-                }
-            }
+            count += Math.max(n, 0);
             if (count > limit) {
                 throw new IOException("over the character limit");
             }
