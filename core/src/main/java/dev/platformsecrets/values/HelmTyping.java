@@ -2,10 +2,13 @@ package dev.platformsecrets.values;
 
 import dev.platformsecrets.Origin;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * How Helm types scalars: YAML 1.1 resolution as go-yaml v2 does it for values files, and the
@@ -25,13 +28,13 @@ final class HelmTyping {
     private static final Set<String> NULL_WORDS = Set.of("", "~", "null", "Null", "NULL");
     private static final Set<String> SPECIAL_FLOATS = Set.of(".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF",
             "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF");
+    private static final List<String> ALL_WORDS = Stream.of(TRUE_WORDS, FALSE_WORDS, NULL_WORDS, SPECIAL_FLOATS)
+            .flatMap(Set::stream).toList();
     /** No boolean, null or special float word is longer: a longer text needs no set lookups. */
-    private static final int LONGEST_WORD = java.util.stream.Stream.of(TRUE_WORDS, FALSE_WORDS, NULL_WORDS, SPECIAL_FLOATS)
-            .flatMap(Set::stream).mapToInt(String::length).max().orElse(0);
-    /** The first characters of those words. */
-    private static final String WORD_STARTS = java.util.stream.Stream.of(TRUE_WORDS, FALSE_WORDS, NULL_WORDS, SPECIAL_FLOATS)
-            .flatMap(Set::stream).filter(word -> !word.isEmpty()).map(word -> word.substring(0, 1)).distinct()
-            .collect(java.util.stream.Collectors.joining());
+    private static final int LONGEST_WORD = ALL_WORDS.stream().mapToInt(String::length).max().orElse(0);
+    /** The first characters of those words: a text starting otherwise needs no set lookups. */
+    private static final String WORD_STARTS = ALL_WORDS.stream().filter(word -> !word.isEmpty())
+            .map(word -> word.substring(0, 1)).distinct().collect(Collectors.joining());
     /** go-yaml v2's {@code yamlStyleFloat}. */
     private static final Pattern YAML_FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
     /** What Go's {@code strconv.ParseFloat} accepts for a text starting with a dot. */

@@ -34,7 +34,7 @@ public final class SourceText {
             if (size > maxBytes) {
                 throw tooLarge(label, maxBytes);
             }
-            bytes = readAll(in, (int) size, maxBytes);
+            bytes = readAll(in, (int) Math.min(size, Integer.MAX_VALUE - 8), maxBytes);
         } catch (IOException e) {
             throw PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
                     "cannot read the file (" + reason(e) + ")");
