@@ -59,10 +59,10 @@ public final class YamlValuesReader {
         LoadSettings settings = settings(limits, label);
         try {
             try {
-                return new EventTreeBuilder(parser(settings, text, label), limits, label, factory).document()
-                        .orElseGet(() -> MapNode.empty(Origin.at(label, 1, 1)));
+                return built(parser(settings, new StreamReader(settings, text), label), label);
             } catch (EventTreeBuilder.NotHandled notHandled) {
-                return new ComposedTree(limits, label, factory).read(settings, parser(settings, text, label));
+                return new ComposedTree(limits, label, factory)
+                        .read(settings, parser(settings, new StreamReader(settings, text), label));
             }
         } catch (YamlEngineException error) {
             throw new PlatformSecretsException.Invalid(List.of(YamlProblems.of(error, text, label)), error);
@@ -86,10 +86,7 @@ public final class YamlValuesReader {
         if (Files.isRegularFile(file)) {
             LoadSettings settings = settings(limits, label);
             try (Reader chars = SourceReader.open(file, limits.maxFileBytes(), limits.maxCodePoints())) {
-                LimitedParser parser = new LimitedParser(new ParserImpl(settings, new StreamReader(settings, chars)),
-                        limits, label);
-                return new EventTreeBuilder(parser, limits, label, factory).document()
-                        .orElseGet(() -> MapNode.empty(Origin.at(label, 1, 1)));
+                return built(parser(settings, new StreamReader(settings, chars), label), label);
             } catch (IOException | RuntimeException notStreamed) {
                 // reported below, exactly, from the whole text
             }
@@ -97,8 +94,14 @@ public final class YamlValuesReader {
         return read(SourceText.read(file, label, limits.maxFileBytes()), label);
     }
 
-    private LimitedParser parser(LoadSettings settings, String text, String label) {
-        return new LimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), limits, label);
+    /** The tree the event builder makes of the document; an empty stream is an empty map. */
+    private MapNode built(LimitedParser parser, String label) {
+        return new EventTreeBuilder(parser, limits, label, factory).document()
+                .orElseGet(() -> MapNode.empty(Origin.at(label, 1, 1)));
+    }
+
+    private LimitedParser parser(LoadSettings settings, StreamReader stream, String label) {
+        return new LimitedParser(new ParserImpl(settings, stream), limits, label);
     }
 
     /** snakeyaml's settings for reading a values file: our limits, and plain scalars left to our typing. */
