@@ -56,17 +56,6 @@ public final class ValuesCorpus {
         return lines;
     }
 
-    /** The number of lines of {@code bytes} (newlines). */
-    public static int lines(byte[] bytes) {
-        int lines = 0;
-        for (byte b : bytes) {
-            if (b == '\n') {
-                lines++;
-            }
-        }
-        return lines;
-    }
-
     private static void secrets(StringBuilder out) {
         out.append("pachd:\n")
            .append("  # The enterprise license key.\n")

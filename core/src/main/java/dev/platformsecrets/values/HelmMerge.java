@@ -24,6 +24,9 @@ final class HelmMerge {
 
     /** {@code later} merged over {@code earlier}, as Helm merges several user values files. */
     static MapNode mergeMaps(MapNode earlier, MapNode later) {
+        if (earlier.entries().isEmpty()) {
+            return new MapNode(later.entries(), earlier.origin());
+        }
         Map<String, ValueNode> out = new LinkedHashMap<>(earlier.entries());
         later.entries().forEach((key, value) -> {
             ValueNode existing = out.get(key);
@@ -38,6 +41,9 @@ final class HelmMerge {
 
     /** The user's values coalesced over the chart's defaults, as Helm does before rendering. */
     static MapNode coalesce(MapNode defaults, MapNode user) {
+        if (defaults.entries().isEmpty()) {
+            return user;
+        }
         Map<String, ValueNode> out = new LinkedHashMap<>(defaults.entries());
         user.entries().forEach((key, value) -> {
             ValueNode fallback = out.get(key);

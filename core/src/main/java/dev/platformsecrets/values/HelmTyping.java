@@ -2,10 +2,13 @@ package dev.platformsecrets.values;
 
 import dev.platformsecrets.Origin;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * How Helm types scalars: YAML 1.1 resolution as go-yaml v2 does it for values files, and the
@@ -25,10 +28,38 @@ final class HelmTyping {
     private static final Set<String> NULL_WORDS = Set.of("", "~", "null", "Null", "NULL");
     private static final Set<String> SPECIAL_FLOATS = Set.of(".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF",
             "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF");
+    private static final List<String> ALL_WORDS = Stream.of(TRUE_WORDS, FALSE_WORDS, NULL_WORDS, SPECIAL_FLOATS)
+            .flatMap(Set::stream).toList();
+    /** No boolean, null or special float word is longer: a longer text needs no set lookups. */
+    private static final int LONGEST_WORD = ALL_WORDS.stream().mapToInt(String::length).max().orElse(0);
+    /** The first characters of those words: a text starting otherwise needs no set lookups. */
+    private static final String WORD_STARTS = ALL_WORDS.stream().filter(word -> !word.isEmpty())
+            .map(word -> word.substring(0, 1)).distinct().collect(Collectors.joining());
     /** go-yaml v2's {@code yamlStyleFloat}. */
     private static final Pattern YAML_FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
     /** What Go's {@code strconv.ParseFloat} accepts for a text starting with a dot. */
     private static final Pattern DOT_FLOAT = Pattern.compile("\\.[0-9]+([eE][-+]?[0-9]+)?");
+    private static final Reason BOOLEAN_WORD = new Reason("an unquoted YAML 1.1 boolean word (like ", "off", "no",
+            "), which Helm reads as a boolean, not a string");
+    private static final Reason LEADING_ZERO_DECIMAL = new Reason("an unquoted number with a leading zero, which Helm "
+            + "reads as a number and drops the zeros (", "0999 would become 999", "0888 would become 888", ")");
+    private static final Reason HEXADECIMAL = new Reason("an unquoted hexadecimal number, which Helm reads as a number (",
+            "0x1F would become 31", "0xFF would become 255", ")");
+    private static final Reason OCTAL = new Reason("an unquoted 0o octal number, which Helm reads as a number (",
+            "0o17 would become 15", "0o10 would become 8", ")");
+    private static final Reason BINARY = new Reason("an unquoted 0b binary number, which Helm reads as a number (",
+            "0b101 would become 5", "0b11 would become 3", ")");
+    private static final Reason LEADING_ZERO = new Reason("an unquoted number with a leading zero, which Helm reads as "
+            + "an octal number (", "0123 would become 83", "0755 would become 493", ")");
+    private static final Reason UNDERSCORES = new Reason("an unquoted number with underscores, which Helm reads as a "
+            + "number without them (", "1_000 would become 1000", "2_000 would become 2000", ")");
+    private static final Reason SEVEN_DIGITS = new Reason("an unquoted number of seven or more digits, which Helm reads "
+            + "as a floating-point number and prints in exponent form (", "1234567 would become 1.234567e+06",
+            "2000000 would become 2e+06", ")");
+    private static final Reason DECIMAL = new Reason("an unquoted number with a decimal point or exponent, which Helm "
+            + "reads as a floating-point number (", "1e3 would become 1000", "1.50 would become 1.5", ")");
+    private static final String WHOLE_NUMBER = "an unquoted whole number, which Helm reads as a number, not a string";
+    private static final Typing WHOLE = new Typing(HelmType.INTEGER, WHOLE_NUMBER);
     private static final BigInteger ONE_MILLION = BigInteger.valueOf(1_000_000);
     private static final BigInteger INT64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
@@ -38,7 +69,7 @@ final class HelmTyping {
 
     /** How Helm reads an unquoted scalar of a values file; {@code null} words give a {@link NullNode}. */
     static ValueNode plain(String text, Origin origin) {
-        if (NULL_WORDS.contains(text)) {
+        if (isWord(text, NULL_WORDS)) {
             return new NullNode(origin);
         }
         Typing typing = typePlain(text);
@@ -47,13 +78,13 @@ final class HelmTyping {
 
     /** The string key Helm makes of an unquoted key: booleans and integers are rendered as Go would. */
     static String plainKey(String text) {
-        if (TRUE_WORDS.contains(text)) {
+        if (isWord(text, TRUE_WORDS)) {
             return "true";
         }
-        if (FALSE_WORDS.contains(text)) {
+        if (isWord(text, FALSE_WORDS)) {
             return "false";
         }
-        if (NULL_WORDS.contains(text)) {
+        if (isWord(text, NULL_WORDS)) {
             return text.isEmpty() ? text : "null";
         }
         return hintsNumber(text) ? goInteger(text.replace("_", "")).map(BigInteger::toString).orElse(text) : text;
@@ -61,11 +92,10 @@ final class HelmTyping {
 
     /** The type and explanation of an unquoted, non-null scalar. */
     static Typing typePlain(String text) {
-        if (TRUE_WORDS.contains(text) || FALSE_WORDS.contains(text)) {
-            return new Typing(HelmType.BOOLEAN, "an unquoted YAML 1.1 boolean word (like "
-                    + example(text, "off", "no") + "), which Helm reads as a boolean, not a string");
+        if (isWord(text, TRUE_WORDS) || isWord(text, FALSE_WORDS)) {
+            return new Typing(HelmType.BOOLEAN, BOOLEAN_WORD.forText(text));
         }
-        if (SPECIAL_FLOATS.contains(text)) {
+        if (isWord(text, SPECIAL_FLOATS)) {
             return new Typing(HelmType.FLOAT, "an unquoted infinity or not-a-number word, which Helm reads as a "
                     + "special floating-point number, not a string");
         }
@@ -75,18 +105,42 @@ final class HelmTyping {
         if (!hintsNumber(text)) {
             return Typing.STRING;
         }
+        if (isPlainDecimal(text)) {
+            return Long.parseLong(text) >= 1_000_000 ? new Typing(HelmType.FLOAT, SEVEN_DIGITS.forText(text)) : WHOLE;
+        }
         String plain = text.replace("_", "");
         Optional<BigInteger> integer = goInteger(plain);
         if (integer.isPresent()) {
             return integer(text, plain, integer.get());
         }
         if (YAML_FLOAT.matcher(plain).matches() && Double.isFinite(Double.parseDouble(plain))) {
-            return leadingZeroDecimal(plain) ? new Typing(HelmType.FLOAT,
-                    "an unquoted number with a leading zero, which Helm reads as a number and drops the zeros ("
-                            + example(text, "0999 would become 999", "0888 would become 888") + ")")
+            return leadingZeroDecimal(plain) ? new Typing(HelmType.FLOAT, LEADING_ZERO_DECIMAL.forText(text))
                     : floating(text);
         }
         return Typing.STRING;
+    }
+
+    /**
+     * Digits without a leading zero that fit a long: the common number, typed without the general
+     * path's big integers (it would give the same typing).
+     */
+    private static boolean isPlainDecimal(String text) {
+        int length = text.length();
+        if (length > 18 || (length > 1 && text.charAt(0) == '0')) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isWord(String text, Set<String> words) {
+        return text.length() <= LONGEST_WORD && (text.isEmpty() || WORD_STARTS.indexOf(text.charAt(0)) >= 0)
+                && words.contains(text);
     }
 
     private static Typing integer(String text, String plain, BigInteger value) {
@@ -95,33 +149,25 @@ final class HelmTyping {
         String lower = unsigned.toLowerCase(Locale.ROOT);
         String reason;
         if (lower.startsWith("0x")) {
-            reason = "an unquoted hexadecimal number, which Helm reads as a number ("
-                    + example(text, "0x1F would become 31", "0xFF would become 255") + ")";
+            reason = HEXADECIMAL.forText(text);
         } else if (lower.startsWith("0o")) {
-            reason = "an unquoted 0o octal number, which Helm reads as a number ("
-                    + example(text, "0o17 would become 15", "0o10 would become 8") + ")";
+            reason = OCTAL.forText(text);
         } else if (lower.startsWith("0b")) {
-            reason = "an unquoted 0b binary number, which Helm reads as a number ("
-                    + example(text, "0b101 would become 5", "0b11 would become 3") + ")";
+            reason = BINARY.forText(text);
         } else if (unsigned.length() > 1 && unsigned.startsWith("0")) {
-            reason = "an unquoted number with a leading zero, which Helm reads as an octal number ("
-                    + example(text, "0123 would become 83", "0755 would become 493") + ")";
+            reason = LEADING_ZERO.forText(text);
         } else if (text.contains("_")) {
-            reason = "an unquoted number with underscores, which Helm reads as a number without them ("
-                    + example(text, "1_000 would become 1000", "2_000 would become 2000") + ")";
+            reason = UNDERSCORES.forText(text);
         } else if (type == HelmType.FLOAT) {
-            reason = "an unquoted number of seven or more digits, which Helm reads as a floating-point number "
-                    + "and prints in exponent form ("
-                    + example(text, "1234567 would become 1.234567e+06", "2000000 would become 2e+06") + ")";
+            reason = SEVEN_DIGITS.forText(text);
         } else {
-            reason = "an unquoted whole number, which Helm reads as a number, not a string";
+            reason = WHOLE_NUMBER;
         }
         return new Typing(type, reason);
     }
 
     private static Typing floating(String text) {
-        return new Typing(HelmType.FLOAT, "an unquoted number with a decimal point or exponent, which Helm reads as "
-                + "a floating-point number (" + example(text, "1e3 would become 1000", "1.50 would become 1.5") + ")");
+        return new Typing(HelmType.FLOAT, DECIMAL.forText(text));
     }
 
     private static boolean leadingZeroDecimal(String plain) {
@@ -230,9 +276,25 @@ final class HelmTyping {
         return value;
     }
 
-    private static String example(String text, String first, String second) {
-        String firstInput = first.split(" ", 2)[0];
-        return text.equalsIgnoreCase(firstInput) ? second : first;
+    /**
+     * A retyping reason with an example, in two versions: the example never is the scalar itself,
+     * so that the reason cannot repeat a value.
+     */
+    private static final class Reason {
+        private final String usual;
+        private final String alternative;
+        private final String usualInput;
+
+        Reason(String prefix, String example, String otherExample, String suffix) {
+            this.usual = prefix + example + suffix;
+            this.alternative = prefix + otherExample + suffix;
+            this.usualInput = example.split(" ", 2)[0];
+        }
+
+        /** The reason for {@code text}, with the example that is not {@code text}. */
+        String forText(String text) {
+            return text.equalsIgnoreCase(usualInput) ? alternative : usual;
+        }
     }
 
     /**

@@ -1,8 +1,7 @@
 package dev.platformsecrets.values;
 
 import dev.platformsecrets.Origin;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.platformsecrets.internal.yaml.CompactEntries;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,10 +14,11 @@ import java.util.Optional;
  */
 public record MapNode(Map<String, ValueNode> entries, Origin origin) implements ValueNode {
 
-    /** Copies the entries into an unmodifiable, order-keeping map. */
+    /** Copies the entries into an unmodifiable, order-keeping map (unless they already are one). */
     public MapNode {
         Objects.requireNonNull(origin, "origin");
-        entries = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(entries, "entries")));
+        Objects.requireNonNull(entries, "entries");
+        entries = entries instanceof CompactEntries<ValueNode> compact ? compact : CompactEntries.copyOf(entries);
     }
 
     /** An empty mapping. */

@@ -3,7 +3,6 @@ package dev.platformsecrets.values;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.internal.ProblemCollector;
-import dev.platformsecrets.internal.yaml.SourceText;
 import dev.platformsecrets.internal.yaml.ValueNodeFactory;
 import dev.platformsecrets.internal.yaml.YamlValuesReader;
 import java.nio.file.Path;
@@ -14,10 +13,10 @@ import java.util.Objects;
  * Loads values files and overrides into one {@link Values} tree the way Helm does, keeping the
  * origin of every value.
  *
- * <p>Files are read through snakeyaml-engine's node tree and typed as Helm's YAML 1.1 reader
- * (go-yaml v2) types them; see {@link ScalarNode#helmType()}. Several files merge left to right
- * (maps deeply, anything else replaces); overrides then apply in the order given, each with its
- * flag's own parsing and typing ({@link ValuesOverride.Kind}); finally the result is coalesced over
+ * <p>Files are read with snakeyaml-engine, the tree built straight from its parser events, and
+ * typed as Helm's YAML 1.1 reader (go-yaml v2) types them; see {@link ScalarNode#helmType()}.
+ * Several files merge left to right (maps deeply, anything else replaces); overrides then apply in
+ * the order given, each with its flag's own parsing and typing ({@link ValuesOverride.Kind}); finally the result is coalesced over
  * the defaults, where a null deletes a default. Hostile input is refused within {@link LoadLimits}.
  * All problems of one {@link #load} are reported together in one
  * {@link PlatformSecretsException.Invalid}; no message ever contains a value.
@@ -70,8 +69,7 @@ public final class ValuesLoader {
      */
     public MapNode parse(Path file) {
         Objects.requireNonNull(file, "file");
-        String label = file.toString();
-        return reader.read(SourceText.read(file, label, limits.maxFileBytes()), label);
+        return reader.read(file, file.toString());
     }
 
     /**

@@ -14,9 +14,10 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.Parser;
 
 /**
- * A parser that enforces the limits the node tree cannot, as the composer pulls each event: nesting
- * depth, alias uses and a single document stop reading at once (so hostile input never reaches
- * the composer's recursion); unsupported tags are collected and reported after composing.
+ * A parser that enforces the limits that need no tree, as the tree builder or the composer pulls
+ * each event: nesting depth, alias uses and a single document stop reading at once (so hostile
+ * input never reaches the composer's recursion); unsupported tags are collected and reported after
+ * composing.
  */
 final class LimitedParser implements Parser {
 
@@ -36,6 +37,11 @@ final class LimitedParser implements Parser {
         this.delegate = delegate;
         this.limits = limits;
         this.label = label;
+    }
+
+    /** Whether values files may carry {@code tag} (the standard YAML types and the non-specific {@code !}). */
+    static boolean isAllowedTag(String tag) {
+        return ALLOWED_TAGS.contains(tag);
     }
 
     /** How many alias uses ({@code *name}) the events read so far hold. */
@@ -108,7 +114,7 @@ final class LimitedParser implements Parser {
     }
 
     private void checkTag(Optional<String> tag, Event event) {
-        if (tag.isPresent() && !ALLOWED_TAGS.contains(tag.get())) {
+        if (tag.isPresent() && !isAllowedTag(tag.get())) {
             tagProblems.error(origin(event), KeyPath.root(), "an unsupported YAML tag; values files hold only strings, "
                     + "numbers, booleans, nulls, lists and maps (remove the tag)");
         }

@@ -6,8 +6,10 @@ import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.internal.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Reads a file as strict UTF-8 ({@link Utf8}) within a byte limit, with errors that name the file. */
 public final class SourceText {
@@ -28,10 +30,11 @@ public final class SourceText {
         }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
-            if (Files.size(file) > maxBytes) {
+            long size = Files.size(file);
+            if (size > maxBytes) {
                 throw tooLarge(label, maxBytes);
             }
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            bytes = readAll(in, (int) Math.min(size, Integer.MAX_VALUE - 8), maxBytes);
         } catch (IOException e) {
             throw PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
                     "cannot read the file (" + reason(e) + ")");
@@ -39,7 +42,34 @@ public final class SourceText {
         if (bytes.length > maxBytes) {
             throw tooLarge(label, maxBytes);
         }
-        return Utf8.decode(bytes, label);
+        return isAscii(bytes) ? new String(bytes, StandardCharsets.US_ASCII) : Utf8.decode(bytes, label);
+    }
+
+    /** Plain ASCII is valid UTF-8 without a byte-order mark: no decoder needed. */
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reads the stream into one array of the expected size, without the chunks a plain
+     * {@code readNBytes} collects; whatever follows (a file that grew, a pipe) is read up to one
+     * byte over the limit.
+     */
+    private static byte[] readAll(InputStream in, int expected, long maxBytes) throws IOException {
+        byte[] start = new byte[expected];
+        int read = in.readNBytes(start, 0, expected);
+        byte[] rest = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1 - read));
+        if (read == expected && rest.length == 0) {
+            return start;
+        }
+        byte[] all = Arrays.copyOf(start, read + rest.length);
+        System.arraycopy(rest, 0, all, read, rest.length);
+        return all;
     }
 
     private static String reason(IOException error) {

@@ -1,0 +1,120 @@
+package dev.platformsecrets.internal.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.platformsecrets.Origin;
+import dev.platformsecrets.PlatformSecretsException;
+import dev.platformsecrets.TestData;
+import dev.platformsecrets.values.HelmType;
+import dev.platformsecrets.values.LoadLimits;
+import dev.platformsecrets.values.NullNode;
+import dev.platformsecrets.values.ScalarNode;
+import dev.platformsecrets.values.ScalarStyle;
+import dev.platformsecrets.values.ValueNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Streaming a file through the parser gives what reading its whole text gives, problems included. */
+class StreamedReadingTest {
+
+    private static final ValueNodeFactory FACTORY = new ValueNodeFactory() {
+        @Override
+        public ValueNode plainScalar(String text, Origin origin) {
+            return text.isEmpty() || text.equals("~") ? new NullNode(origin)
+                    : new ScalarNode(text, ScalarStyle.PLAIN, HelmType.STRING, "", origin);
+        }
+
+        @Override
+        public String plainKey(String text) {
+            return text;
+        }
+    };
+
+    @TempDir
+    Path dir;
+
+    static Stream<Path> yamlFiles() throws IOException {
+        return EventTreeBuilderTest.yamlFiles();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("yamlFiles")
+    @DisplayName("test data: the streamed file and its whole text read alike")
+    void sameAsWholeText(Path file) {
+        assertSameAsWholeText(file, LoadLimits.defaults());
+    }
+
+    @Test
+    @DisplayName("a byte-order mark is dropped, as from the whole text")
+    void byteOrderMark() throws IOException {
+        Path file = write("\uFEFFa: 1\n");
+        assertSameAsWholeText(file, LoadLimits.defaults());
+        assertThat(reader(LoadLimits.defaults()).read(file, "v.yaml").entries()).containsKey("a");
+    }
+
+    @Test
+    @DisplayName("the character and byte limits refuse as for the whole text, exactly at the limit")
+    void limits() throws IOException {
+        Path file = write("a: ééé\n");
+        int codePoints = "a: ééé\n".length();
+        assertThat(reader(LoadLimits.defaults().withMaxCodePoints(codePoints)).read(file, "v.yaml").entries())
+                .containsKey("a");
+        assertSameAsWholeText(file, LoadLimits.defaults().withMaxCodePoints(codePoints - 1));
+        assertSameAsWholeText(file, LoadLimits.defaults().withMaxFileBytes(Files.size(file) - 1));
+        assertThat(catchThrowable(() -> reader(LoadLimits.defaults().withMaxCodePoints(codePoints - 1))
+                .read(file, "v.yaml"))).isInstanceOf(PlatformSecretsException.Invalid.class);
+    }
+
+    @Test
+    @DisplayName("bad UTF-8 after valid YAML is reported as bad UTF-8")
+    void badUtf8Late() throws IOException {
+        Path file = dir.resolve("bad.yaml");
+        Files.write(file, new byte[] {'a', ':', ' ', '1', '\n', 'b', ':', ' ', (byte) 0xC3, '\n'});
+        Throwable refused = catchThrowable(() -> reader(LoadLimits.defaults()).read(file, "bad.yaml"));
+        assertThat(refused).hasMessageContaining("not valid UTF-8");
+        assertSameAsWholeText(file, LoadLimits.defaults());
+    }
+
+    @Test
+    @DisplayName("a missing file and a directory are reported as before")
+    void unreadable() {
+        assertSameAsWholeText(dir.resolve("missing.yaml"), LoadLimits.defaults());
+        assertSameAsWholeText(dir, LoadLimits.defaults());
+    }
+
+    private Path write(String text) throws IOException {
+        Path file = dir.resolve("v.yaml");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static YamlValuesReader reader(LoadLimits limits) {
+        return new YamlValuesReader(limits, FACTORY);
+    }
+
+    private static void assertSameAsWholeText(Path file, LoadLimits limits) {
+        YamlValuesReader reader = reader(limits);
+        Object streamed;
+        try {
+            streamed = reader.read(file, "v.yaml");
+        } catch (PlatformSecretsException.Invalid invalid) {
+            streamed = invalid.getMessage();
+        }
+        Object whole;
+        try {
+            whole = reader.read(SourceText.read(file, "v.yaml", limits.maxFileBytes()), "v.yaml");
+        } catch (PlatformSecretsException.Invalid invalid) {
+            whole = invalid.getMessage();
+        }
+        assertThat(streamed).isEqualTo(whole);
+    }
+}
