@@ -174,7 +174,8 @@ final class EventTreeBuilder {
             return Optional.empty();
         }
         ValueNode node = frame.node();
-        if (frame.anchor().isPresent()) {
+        // A node inside the collection may have taken its anchor's name since; the later one stays.
+        if (frame.anchor().isPresent() && anchors.get(frame.anchor().get()).isOpen()) {
             anchors.put(frame.anchor().get(), Anchored.collection(node, frame.count(), frame.height()));
         }
         return deliver(node, frame.count(), frame.height());

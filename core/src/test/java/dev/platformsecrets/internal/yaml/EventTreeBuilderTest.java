@@ -36,7 +36,7 @@ class EventTreeBuilderTest {
 
     private static final LoadLimits LIMITS = LoadLimits.defaults();
     /** A typing just rich enough to tell plain from quoted, keys from values and nulls from strings. */
-    private static final ValueNodeFactory FACTORY = new ValueNodeFactory() {
+    static final ValueNodeFactory FACTORY = new ValueNodeFactory() {
         @Override
         public ValueNode plainScalar(String text, Origin origin) {
             if (Set.of("", "~", "null").contains(text)) {
@@ -70,6 +70,8 @@ class EventTreeBuilderTest {
         "a: &x 1\nx: &x [2]\ny: *x\n",
         "list:\n- a\n- - b\n  - c\n- {d: e}\n",
         "\"<<\": not a merge\n",
+        "a: &n [x, &n y]\nb: *n\n",
+        "a: &n {k: &n [1]}\nb: *n\n",
     })
     @DisplayName("valid documents: the same tree as the composed reading")
     void sameTree(String text) {
@@ -150,11 +152,11 @@ class EventTreeBuilderTest {
         assertThat(built.orElseGet(() -> MapNode.empty(Origin.at("v.yaml", 1, 1)))).isEqualTo(expected);
     }
 
-    private static Optional<MapNode> built(String text) {
+    static Optional<MapNode> built(String text) {
         return new EventTreeBuilder(parser(text, LIMITS), LIMITS, "v.yaml", FACTORY).document();
     }
 
-    private static MapNode composed(String text) {
+    static MapNode composed(String text) {
         return new ComposedTree(LIMITS, "v.yaml", FACTORY).read(settings(LIMITS), parser(text, LIMITS));
     }
 
