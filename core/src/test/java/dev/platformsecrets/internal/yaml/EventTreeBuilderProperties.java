@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.values.MapNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AfterContainer;
@@ -23,8 +25,10 @@ import net.jqwik.api.statistics.Statistics;
  */
 class EventTreeBuilderProperties {
 
-    /** Keys, some repeating, some merge keys, some anchored or aliases (which may name a collection). */
-    private static final String[] KEYS = {"a", "b", "name", "on", "<<", "1", "'q'", "\"d d\"", "&n2 k", "*n2 ", "*n0 "};
+    /** Keys of clean documents: every map takes distinct ones. */
+    private static final String[] KEYS = {"a", "b", "c", "d", "e", "f", "g", "h", "name", "on", "1", "'q'", "\"d d\""};
+    /** Keys rough documents add: merge keys, anchored keys and aliases (which may name a collection). */
+    private static final String[] ROUGH_KEYS = {"<<", "&n2 k", "*n2 ", "*n0 "};
     private static final String[] SCALARS = {
         "1", "007", "~", "null", "", "on", "yes", "1e6", "-1.5", "text", "'single'", "\"dou\\tble\"",
         "two words", "!!str 12", "! 12", "'<<'"};
@@ -56,24 +60,30 @@ class EventTreeBuilderProperties {
 
     @AfterContainer
     static void bothPathsWereTaken() {
-        assertThat(built).as("documents the event builder built").isGreaterThan(100);
+        assertThat(built).as("documents the event builder built").isGreaterThan(200);
         assertThat(handedOver).as("documents handed over to the composed reading").isGreaterThan(100);
     }
 
-    /** Random values documents: a block mapping at the top, block or flow below it. */
+    /**
+     * Random values documents: a block mapping at the top, block or flow below it. Half of them are
+     * rough: keys may repeat, and merge keys, alias keys and undefined aliases appear.
+     */
     private static final class DocumentGrammar {
         private final Random random;
+        private final boolean rough;
         private final List<String> anchors = new ArrayList<>();
         private final StringBuilder out = new StringBuilder();
 
         DocumentGrammar(Random random) {
             this.random = random;
+            this.rough = random.nextBoolean();
         }
 
         String document() {
             int entries = 1 + random.nextInt(5);
+            Set<String> used = new HashSet<>();
             for (int i = 0; i < entries; i++) {
-                out.append(key()).append(':');
+                out.append(key(used)).append(':');
                 blockValue("");
             }
             return out.toString();
@@ -85,8 +95,9 @@ class EventTreeBuilderProperties {
             if (choice < 2 && indent.length() < 8) {
                 out.append(anchor()).append('\n');
                 int entries = 1 + random.nextInt(3);
+                Set<String> used = new HashSet<>();
                 for (int i = 0; i < entries; i++) {
-                    out.append(inner).append(key()).append(':');
+                    out.append(inner).append(key(used)).append(':');
                     blockValue(inner);
                 }
             } else if (choice < 3 && indent.length() < 8) {
@@ -108,8 +119,9 @@ class EventTreeBuilderProperties {
             if (choice < 2 && depth < 3) {
                 StringBuilder map = new StringBuilder(anchor()).append('{');
                 int entries = random.nextInt(4);
+                Set<String> used = new HashSet<>();
                 for (int i = 0; i < entries; i++) {
-                    map.append(i == 0 ? "" : ", ").append(key()).append(": ").append(flowValue(depth + 1));
+                    map.append(i == 0 ? "" : ", ").append(key(used)).append(": ").append(flowValue(depth + 1));
                 }
                 return map.append('}').toString();
             }
@@ -124,15 +136,24 @@ class EventTreeBuilderProperties {
             if (choice < 6 && !anchors.isEmpty()) {
                 return '*' + anchors.get(random.nextInt(anchors.size()));
             }
-            if (choice < 7) {
+            if (choice < 7 && rough) {
                 return "*undefined" + random.nextInt(2);
             }
             String scalar = SCALARS[random.nextInt(SCALARS.length)];
             return scalar.isEmpty() ? "''" : anchor() + scalar;
         }
 
-        private String key() {
-            return KEYS[random.nextInt(KEYS.length)];
+        /** A key; in a clean document one that {@code used} does not hold yet (then it holds it). */
+        private String key(Set<String> used) {
+            if (rough) {
+                int pick = random.nextInt(KEYS.length + ROUGH_KEYS.length);
+                return pick < KEYS.length ? KEYS[pick] : ROUGH_KEYS[pick - KEYS.length];
+            }
+            String key = KEYS[random.nextInt(KEYS.length)];
+            while (!used.add(key)) {
+                key = KEYS[random.nextInt(KEYS.length)];
+            }
+            return key;
         }
 
         /** Sometimes an anchor (followed by a space), which later aliases may name. */
