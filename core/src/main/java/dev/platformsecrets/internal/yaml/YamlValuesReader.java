@@ -50,6 +50,14 @@ public final class YamlValuesReader {
      * @throws PlatformSecretsException.Invalid with every problem found, never echoing the text
      */
     public MapNode read(String text, String label) {
+        return read(text, label, true);
+    }
+
+    /**
+     * Reads the text with the event builder first when {@code eventsFirst}, else straight with
+     * the composed reading (for a file whose streamed reading has already failed or been handed over).
+     */
+    private MapNode read(String text, String label, boolean eventsFirst) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(label, "label");
         if (text.length() > limits.maxCodePoints() && text.codePointCount(0, text.length()) > limits.maxCodePoints()) {
@@ -58,12 +66,15 @@ public final class YamlValuesReader {
         }
         LoadSettings settings = settings(limits, label);
         try {
-            try {
-                return built(parser(settings, new StreamReader(settings, text), label), label);
-            } catch (EventTreeBuilder.NotHandled notHandled) {
-                return new ComposedTree(limits, label, factory)
-                        .read(settings, parser(settings, new StreamReader(settings, text), label));
+            if (eventsFirst) {
+                try {
+                    return built(parser(settings, new StreamReader(settings, text), label), label);
+                } catch (EventTreeBuilder.NotHandled notHandled) {
+                    // read again below, by the reading that reports every problem
+                }
             }
+            return new ComposedTree(limits, label, factory)
+                    .read(settings, parser(settings, new StreamReader(settings, text), label));
         } catch (YamlEngineException error) {
             throw new PlatformSecretsException.Invalid(List.of(YamlProblems.of(error, text, label)), error);
         } catch (StackOverflowError tooDeep) {
@@ -74,8 +85,9 @@ public final class YamlValuesReader {
 
     /**
      * Reads a values file: a regular file streams through the parser without being held whole; a
-     * file with problems (or a pipe, which cannot be read twice) is read whole, then as
-     * {@link #read(String, String)} reads text, so that its problems are reported exactly.
+     * file with problems is read again whole by the composed reading, so that its problems are
+     * reported exactly. A pipe, which cannot be read twice, is read whole as
+     * {@link #read(String, String)} reads text.
      *
      * @param label the name every origin carries
      * @throws PlatformSecretsException.Invalid when the file cannot be read or has problems
@@ -88,7 +100,8 @@ public final class YamlValuesReader {
             try (Reader chars = SourceReader.open(file, limits.maxFileBytes(), limits.maxCodePoints())) {
                 return built(parser(settings, new StreamReader(settings, chars), label), label);
             } catch (IOException | RuntimeException notStreamed) {
-                // reported below, exactly, from the whole text
+                // Reported exactly from the whole text, by the composed reading: the events have had their turn.
+                return read(SourceText.read(file, label, limits.maxFileBytes()), label, false);
             }
         }
         return read(SourceText.read(file, label, limits.maxFileBytes()), label);
