@@ -22,16 +22,23 @@ public final class Resolution {
 
     private final String tableName;
     private final List<RuleOutcome> outcomes;
-    private final Map<RuleOutcome, SensitiveValue> values;
+    /** The value of each outcome, at the outcome's position; null where it has none. */
+    private final SensitiveValue[] values;
     private final List<Problem> warnings;
+    /** The values by outcome, made on the first {@link #value(RuleOutcome)}. */
+    private volatile Map<RuleOutcome, SensitiveValue> byOutcome;
 
-    Resolution(String tableName, List<RuleOutcome> outcomes, Map<RuleOutcome, SensitiveValue> values,
-            List<Problem> warnings) {
+    /**
+     * A resolution of {@code outcomes}; {@code values} holds each outcome's value at its position,
+     * null where it has none, and belongs to the resolution from now on.
+     */
+    Resolution(String tableName, List<RuleOutcome> outcomes, SensitiveValue[] values, List<Problem> warnings) {
         this.tableName = Objects.requireNonNull(tableName, "tableName");
         this.outcomes = List.copyOf(outcomes);
-        // Not Map.copyOf: its open addressing probes long runs when rules' hash codes are close
-        // together (tables of numbered keys), calling the deep RuleOutcome.equals thousands of times.
-        this.values = Collections.unmodifiableMap(new HashMap<>(values));
+        this.values = Objects.requireNonNull(values, "values");
+        if (values.length != this.outcomes.size()) {
+            throw new IllegalArgumentException("one value slot per outcome");
+        }
         this.warnings = List.copyOf(warnings);
     }
 
@@ -52,7 +59,20 @@ public final class Resolution {
 
     /** The value an outcome resolved to, if it resolved to one (existing, absent, missing and inactive do not). */
     public Optional<SensitiveValue> value(RuleOutcome outcome) {
-        return Optional.ofNullable(values.get(outcome));
+        Map<RuleOutcome, SensitiveValue> map = byOutcome;
+        if (map == null) {
+            // Not Map.copyOf: its open addressing probes long runs when rules' hash codes are close
+            // together (tables of numbered keys), calling the deep RuleOutcome.equals thousands of times.
+            Map<RuleOutcome, SensitiveValue> made = new HashMap<>(2 * outcomes.size());
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] != null) {
+                    made.put(outcomes.get(i), values[i]);
+                }
+            }
+            map = Collections.unmodifiableMap(made);
+            byOutcome = map;
+        }
+        return Optional.ofNullable(map.get(outcome));
     }
 
     /**
@@ -61,8 +81,9 @@ public final class Resolution {
      */
     public SortedMap<String, SortedMap<String, SensitiveValue>> secrets() {
         SortedMap<String, SortedMap<String, SensitiveValue>> out = new TreeMap<>();
-        for (RuleOutcome outcome : outcomes) {
-            SensitiveValue value = values.get(outcome);
+        for (int i = 0; i < values.length; i++) {
+            RuleOutcome outcome = outcomes.get(i);
+            SensitiveValue value = values[i];
             if (value != null && outcome.rule().secret().isPresent()) {
                 out.computeIfAbsent(outcome.rule().secret().get(), name -> new TreeMap<>())
                         .put(outcome.rule().key(), value);
@@ -75,9 +96,10 @@ public final class Resolution {
     /** The values of plaintext rows given as RAW values, by rule key, for the workload manifests. */
     public SortedMap<String, SensitiveValue> plaintext() {
         SortedMap<String, SensitiveValue> out = new TreeMap<>();
-        for (RuleOutcome outcome : outcomes) {
+        for (int i = 0; i < values.length; i++) {
+            RuleOutcome outcome = outcomes.get(i);
             if (outcome.decision() instanceof Decision.Plaintext) {
-                out.put(outcome.rule().key(), values.get(outcome));
+                out.put(outcome.rule().key(), values[i]);
             }
         }
         return Collections.unmodifiableSortedMap(out);

@@ -11,14 +11,9 @@ import dev.platformsecrets.rules.SecretRule;
 import dev.platformsecrets.rules.ValueFormat;
 import dev.platformsecrets.values.ListNode;
 import dev.platformsecrets.values.MapNode;
-import dev.platformsecrets.values.Presence;
 import dev.platformsecrets.values.ScalarNode;
 import dev.platformsecrets.values.ValueNode;
 import dev.platformsecrets.values.Values;
-import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,35 +54,35 @@ final class RuleSteps {
     private final ValueGenerator generator;
     private final Set<String> rotate;
     private final RuleTable table;
-    private final BitSet active;
+    private final AttributeNodes nodes;
     private final ProblemCollector problems;
-    private Set<KeyPath> readByActiveRules;
 
     RuleSteps(Values values, ExistingSecrets existing, ValueGenerator generator, Set<String> rotate, RuleTable table,
-            BitSet active, ProblemCollector problems) {
+            AttributeNodes nodes, ProblemCollector problems) {
         this.values = values;
         this.existing = existing;
         this.generator = generator;
         this.rotate = rotate;
         this.table = table;
-        this.active = active;
+        this.nodes = nodes;
         this.problems = problems;
     }
 
-    /** The step that applies to {@code rule}; {@code isActive} tells whether its {@code when} holds. */
-    Step resolve(SecretRule rule, boolean isActive) {
-        if (!isActive) {
-            warnIfIgnored(rule);
+    /** The step that applies to rule {@code index} of the table. */
+    Step resolve(int index) {
+        SecretRule rule = table.rules().get(index);
+        if (!nodes.isActive(index)) {
+            warnIfIgnored(rule, index);
             return Step.of(new Decision.Inactive());
         }
-        Optional<Step> chosen = fromPair(rule, rule.nameAttribute(), rule.keyAttribute(), rule.key(),
-                rule.rawAttribute(), Optional.empty());
+        Optional<Step> chosen = fromPair(rule, rule.nameAttribute(), nodes.name(index), rule.keyAttribute(),
+                rule.key(), rule.rawAttribute(), nodes.raw(index), Optional.empty());
         for (AttributePair pair : rule.deprecated()) {
             if (chosen.isPresent()) {
                 break;
             }
-            chosen = fromPair(rule, Optional.of(pair.nameAttribute()), Optional.empty(), pair.key(),
-                    pair.rawAttribute(), Optional.of(pair));
+            chosen = fromPair(rule, Optional.of(pair.nameAttribute()), setNode(pair.nameAttribute()), Optional.empty(),
+                    pair.key(), pair.rawAttribute(), setNode(pair.rawAttribute()), Optional.of(pair));
         }
         return chosen.orElseGet(() -> unset(rule));
     }
@@ -128,10 +123,14 @@ final class RuleSteps {
         return rotate.contains(rule.key()) || rotate.contains(rule.label());
     }
 
-    private Optional<Step> fromPair(SecretRule rule, Optional<KeyPath> name, Optional<KeyPath> keyAttribute,
-            String defaultKey, KeyPath raw, Optional<AttributePair> deprecatedPair) {
-        Optional<ValueNode> nameNode = name.flatMap(values::find).filter(node -> Presence.of(node) == Presence.SET);
-        Optional<ValueNode> rawNode = values.find(raw).filter(node -> Presence.of(node) == Presence.SET);
+    private Optional<ValueNode> setNode(KeyPath path) {
+        return values.find(path).filter(AttributeNodes::isSet);
+    }
+
+    /** The step of one attribute pair, given the set values of its NAME and RAW attributes. */
+    private Optional<Step> fromPair(SecretRule rule, Optional<KeyPath> name, Optional<ValueNode> nameNode,
+            Optional<KeyPath> keyAttribute, String defaultKey, KeyPath raw, Optional<ValueNode> rawNode,
+            Optional<AttributePair> deprecatedPair) {
         if (nameNode.isPresent()) {
             deprecatedPair.ifPresent(pair -> warnDeprecated(name.get(), nameNode.get(), rule.nameAttribute()));
             rawNode.filter(node -> !fromTableDefaults(node)).ifPresent(node -> problems.warning(node.origin(), raw, "ignored because " + name.get().render()
@@ -160,7 +159,7 @@ final class RuleSteps {
             problems.error(nameNode.origin(), name, "must be the name of an existing Secret (a string)");
             return Step.of(new Decision.Absent());
         }
-        Optional<ValueNode> keyNode = keyAttribute.flatMap(values::find).filter(node -> Presence.of(node) == Presence.SET);
+        Optional<ValueNode> keyNode = keyAttribute.flatMap(this::setNode);
         String key = defaultKey;
         if (keyNode.isPresent()) {
             if (keyNode.get() instanceof ScalarNode keyScalar && keyScalar.isString()) {
@@ -219,22 +218,17 @@ final class RuleSteps {
         return SensitiveValue.ofUtf8(StructuredValues.write(StructuredValues.parseFallback(text), rule.format()));
     }
 
-    private void warnIfIgnored(SecretRule rule) {
-        for (KeyPath attribute : attributes(rule)) {
-            Optional<ValueNode> node = values.find(attribute).filter(n -> Presence.of(n) == Presence.SET);
-            if (node.isEmpty() || fromTableDefaults(node.get()) || readByActiveRule(attribute)) {
-                continue;
-            }
-            problems.warning(node.get().origin(), attribute, "is set but not used: " + rule.label()
-                    + " applies only when " + rule.when().render());
-        }
+    private void warnIfIgnored(SecretRule rule, int index) {
+        rule.nameAttribute().ifPresent(name -> warnIfIgnored(rule, name, nodes.name(index)));
+        warnIfIgnored(rule, rule.rawAttribute(), nodes.raw(index));
     }
 
-    private static List<KeyPath> attributes(SecretRule rule) {
-        List<KeyPath> out = new ArrayList<>();
-        rule.nameAttribute().ifPresent(out::add);
-        out.add(rule.rawAttribute());
-        return out;
+    private void warnIfIgnored(SecretRule rule, KeyPath attribute, Optional<ValueNode> node) {
+        if (node.isEmpty() || fromTableDefaults(node.get()) || nodes.readByActiveRule(attribute, node.get())) {
+            return;
+        }
+        problems.warning(node.get().origin(), attribute, "is set but not used: " + rule.label()
+                + " applies only when " + rule.when().render());
     }
 
     /** Where a value was set; values from the table's defaults are labelled as such, not by line. */
@@ -245,13 +239,5 @@ final class RuleSteps {
     private boolean fromTableDefaults(ValueNode node) {
         Origin defaults = table.defaults().origin();
         return !defaults.isUnknown() && node.origin().source().equals(defaults.source());
-    }
-
-    private boolean readByActiveRule(KeyPath attribute) {
-        if (readByActiveRules == null) {
-            readByActiveRules = new HashSet<>(4 * table.rules().size());
-            active.stream().forEach(i -> readByActiveRules.addAll(attributes(table.rules().get(i))));
-        }
-        return readByActiveRules.contains(attribute);
     }
 }

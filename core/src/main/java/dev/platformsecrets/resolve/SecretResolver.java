@@ -3,19 +3,14 @@ package dev.platformsecrets.resolve;
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
-import dev.platformsecrets.Problem;
 import dev.platformsecrets.SensitiveValue;
 import dev.platformsecrets.internal.ProblemCollector;
 import dev.platformsecrets.rules.RuleTable;
 import dev.platformsecrets.rules.SecretRule;
 import dev.platformsecrets.values.Values;
 import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -60,18 +55,22 @@ public final class SecretResolver {
         Objects.requireNonNull(values, "values");
         ProblemCollector problems = new ProblemCollector();
         checkRotations(problems);
-        BitSet active = activeRules(values);
-        RuleSteps steps = new RuleSteps(values, existing, generator, rotate, table, active, problems);
-        List<RuleOutcome> outcomes = new ArrayList<>(table.rules().size());
-        Map<RuleOutcome, SensitiveValue> resolved = new HashMap<>(2 * table.rules().size());
-        for (int i = 0; i < table.rules().size(); i++) {
+        int count = table.rules().size();
+        AttributeNodes nodes = new AttributeNodes(table.rules(), values);
+        RuleSteps steps = new RuleSteps(values, existing, generator, rotate, table, nodes, problems);
+        ActiveClashes clashes = new ActiveClashes(count);
+        List<RuleOutcome> outcomes = new ArrayList<>(count);
+        SensitiveValue[] resolved = new SensitiveValue[count];
+        for (int i = 0; i < count; i++) {
             SecretRule rule = table.rules().get(i);
-            RuleSteps.Step step = steps.resolve(rule, active.get(i));
-            RuleOutcome outcome = new RuleOutcome(rule, step.decision());
-            outcomes.add(outcome);
-            step.value().ifPresent(value -> resolved.put(outcome, value));
+            RuleSteps.Step step = steps.resolve(i);
+            outcomes.add(new RuleOutcome(rule, step.decision()));
+            resolved[i] = step.value().orElse(null);
+            if (nodes.isActive(i)) {
+                clashes.check(rule, i);
+            }
         }
-        checkActiveClashes(active, problems);
+        problems.addAll(clashes.problems());
         problems.throwIfErrors();
         return new Resolution(table.name(), outcomes, resolved, problems.warnings());
     }
@@ -83,34 +82,6 @@ public final class SecretResolver {
             if (!known) {
                 problems.error(Origin.of("--rotate"), KeyPath.root(),
                         "no rule of table '" + table.name() + "' generates key '" + wanted + "'");
-            }
-        }
-    }
-
-    /** The rules whose {@code when} holds; each condition is tested once per run, as each test reads the values. */
-    private BitSet activeRules(Values values) {
-        BitSet active = new BitSet(table.rules().size());
-        for (int i = 0; i < table.rules().size(); i++) {
-            active.set(i, table.rules().get(i).when().test(values));
-        }
-        return active;
-    }
-
-    private void checkActiveClashes(BitSet active, ProblemCollector problems) {
-        Map<SecretReference, Integer> firstWriters = new HashMap<>(2 * table.rules().size());
-        Set<SecretReference> reported = new HashSet<>();
-        for (int i = 0; i < table.rules().size(); i++) {
-            SecretRule rule = table.rules().get(i);
-            if (rule.secret().isEmpty() || !active.get(i)) {
-                continue;
-            }
-            SecretReference written = new SecretReference(rule.secret().get(), rule.key());
-            Integer earlier = firstWriters.putIfAbsent(written, i);
-            if (earlier != null && reported.add(written)) {
-                problems.add(Problem.error(rule.origin(), KeyPath.root().key("rules").index(i),
-                        "rules[" + earlier + "] and rules[" + i + "]"
-                                + " are both active and both write key '" + rule.key() + "' of Secret '"
-                                + rule.secret().get() + "'; their 'when' conditions must exclude each other"));
             }
         }
     }
