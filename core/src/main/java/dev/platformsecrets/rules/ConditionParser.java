@@ -1,6 +1,5 @@
 package dev.platformsecrets.rules;
 
-import dev.platformsecrets.KeyPath;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -89,7 +88,7 @@ final class ConditionParser {
         }
         String dotted = text.substring(start, position);
         try {
-            return new Condition.Truthy(KeyPath.parse(dotted));
+            return new Condition.Truthy(SharedPaths.parse(dotted));
         } catch (IllegalArgumentException bad) {
             position = start;
             throw error("bad values path: " + bad.getMessage());

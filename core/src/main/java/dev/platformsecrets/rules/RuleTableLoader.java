@@ -294,7 +294,7 @@ public final class RuleTableLoader {
             return Optional.empty();
         }
         try {
-            KeyPath parsed = KeyPath.parse(text.get());
+            KeyPath parsed = SharedPaths.parse(text.get());
             if (parsed.isRoot()) {
                 throw new IllegalArgumentException("empty path");
             }

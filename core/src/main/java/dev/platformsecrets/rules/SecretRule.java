@@ -55,7 +55,7 @@ public final class SecretRule {
 
     /** A builder for a rule writing {@code key} from the RAW attribute at {@code rawAttribute}. */
     public static Builder builder(String key, String rawAttribute) {
-        return new Builder(key, KeyPath.parse(rawAttribute));
+        return new Builder(key, SharedPaths.parse(rawAttribute));
     }
 
     /** The key inside the platform Secret, and the default key inside an existing Secret. */
@@ -189,13 +189,13 @@ public final class SecretRule {
 
         /** The values path naming an existing Secret. */
         public Builder nameAttribute(String path) {
-            this.nameAttribute = KeyPath.parse(path);
+            this.nameAttribute = SharedPaths.parse(path);
             return this;
         }
 
         /** The values path overriding the key read from an existing Secret. */
         public Builder keyAttribute(String path) {
-            this.keyAttribute = KeyPath.parse(path);
+            this.keyAttribute = SharedPaths.parse(path);
             return this;
         }
 
