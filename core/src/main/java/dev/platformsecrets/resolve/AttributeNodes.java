@@ -5,11 +5,8 @@ import dev.platformsecrets.rules.SecretRule;
 import dev.platformsecrets.values.Presence;
 import dev.platformsecrets.values.ValueNode;
 import dev.platformsecrets.values.Values;
-import java.util.Arrays;
 import java.util.BitSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,25 +16,35 @@ import java.util.Optional;
  */
 final class AttributeNodes {
 
-    private static final int NONE = -1;
+    /** 2^32 divided by the golden ratio: multiplying by it spreads hashes over the whole range. */
+    private static final int GOLDEN_RATIO = 0x9E3779B9;
 
     private final List<SecretRule> rules;
     private final BitSet active;
     /** The set value of rule i's NAME attribute at 2i, of its RAW attribute at 2i + 1; null where unset. */
     private final ValueNode[] setNodes;
-    /** The entries of active rules by their node: the first entry, then each entry's next (NONE ends). */
-    private Map<ValueNode, Integer> firstReader;
-    private int[] nextReader;
+    /** The identity hash of each set value, taken while the lookup has it at hand. */
+    private final int[] identities;
+    /** Open addressing by identity hash: entry + 1 of each set value an active rule reads, 0 for free. */
+    private int[] readers;
 
     AttributeNodes(List<SecretRule> rules, Values values) {
         this.rules = rules;
         this.active = new BitSet(rules.size());
         this.setNodes = new ValueNode[2 * rules.size()];
+        this.identities = new int[setNodes.length];
         for (int i = 0; i < rules.size(); i++) {
             SecretRule rule = rules.get(i);
             active.set(i, rule.when().test(values));
-            setNodes[2 * i] = rule.nameAttribute().flatMap(values::find).filter(AttributeNodes::isSet).orElse(null);
-            setNodes[2 * i + 1] = values.find(rule.rawAttribute()).filter(AttributeNodes::isSet).orElse(null);
+            note(2 * i, rule.nameAttribute().flatMap(values::find));
+            note(2 * i + 1, values.find(rule.rawAttribute()));
+        }
+    }
+
+    private void note(int entry, Optional<ValueNode> node) {
+        if (node.isPresent() && isSet(node.get())) {
+            setNodes[entry] = node.get();
+            identities[entry] = System.identityHashCode(node.get());
         }
     }
 
@@ -67,34 +74,45 @@ final class AttributeNodes {
      * only the rules whose attributes lead to {@code node} need their paths compared.
      */
     boolean readByActiveRule(KeyPath attribute, ValueNode node) {
-        if (firstReader == null) {
-            indexReaders();
+        if (readers == null) {
+            readers = indexReaders();
         }
-        Integer first = firstReader.get(node);
-        for (int entry = first == null ? NONE : first; entry != NONE; entry = nextReader[entry]) {
-            SecretRule reader = rules.get(entry / 2);
-            if (reader.rawAttribute().equals(attribute) || reader.nameAttribute().filter(attribute::equals).isPresent()) {
-                return true;
+        int mask = readers.length - 1;
+        for (int slot = slot(System.identityHashCode(node), readers.length); readers[slot] != 0; slot = (slot + 1) & mask) {
+            int entry = readers[slot] - 1;
+            if (setNodes[entry] == node) {
+                SecretRule reader = rules.get(entry / 2);
+                if (reader.rawAttribute().equals(attribute) || reader.nameAttribute().filter(attribute::equals).isPresent()) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
-    private void indexReaders() {
-        int readers = 0;
+    /** The table of the set values active rules read; a power of two at least twice their number. */
+    private int[] indexReaders() {
+        int count = 0;
         for (int i = active.nextSetBit(0); i >= 0; i = active.nextSetBit(i + 1)) {
-            readers += (setNodes[2 * i] == null ? 0 : 1) + (setNodes[2 * i + 1] == null ? 0 : 1);
+            count += (setNodes[2 * i] == null ? 0 : 1) + (setNodes[2 * i + 1] == null ? 0 : 1);
         }
-        firstReader = new IdentityHashMap<>(readers);
-        nextReader = new int[setNodes.length];
-        Arrays.fill(nextReader, NONE);
+        int[] table = new int[Integer.highestOneBit(Math.max(count, 1)) << 2];
+        int mask = table.length - 1;
         for (int i = active.nextSetBit(0); i >= 0; i = active.nextSetBit(i + 1)) {
             for (int entry = 2 * i; entry <= 2 * i + 1; entry++) {
                 if (setNodes[entry] != null) {
-                    Integer earlier = firstReader.put(setNodes[entry], entry);
-                    nextReader[entry] = earlier == null ? NONE : earlier;
+                    int slot = slot(identities[entry], table.length);
+                    while (table[slot] != 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    table[slot] = entry + 1;
                 }
             }
         }
+        return table;
+    }
+
+    private static int slot(int hash, int length) {
+        return (hash * GOLDEN_RATIO) >>> Integer.numberOfLeadingZeros(length - 1);
     }
 }
