@@ -3,7 +3,6 @@ package dev.platformsecrets.cli;
 import dev.platformsecrets.rules.RuleTable;
 import dev.platformsecrets.rules.RuleTableFormat;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,14 +22,33 @@ final class Preload {
 
     /** Starts the preloading the command line {@code args} will profit from, if any. */
     static void start(String[] args) {
-        if (args.length == 0 || !TABLE_COMMANDS.contains(args[0])
-                || Arrays.stream(args).anyMatch(arg -> arg.startsWith("--rules"))) {
+        if (args.length == 0 || !TABLE_COMMANDS.contains(args[0]) || namesRules(args)) {
             return;
         }
-        boolean generates = GENERATING_COMMANDS.contains(args[0]);
-        Thread thread = new Thread(() -> run(generates), "platform-secrets-preload");
+        Thread thread = new Thread(new Work(GENERATING_COMMANDS.contains(args[0])), "platform-secrets-preload");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Whether the command line picks a rule table (then the built-in default is not worth loading). */
+    private static boolean namesRules(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("--rules")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The preloading, a class rather than a lambda: the main thread, busy with picocli meanwhile,
+     * then leaves setting up the JDK's lambda machinery to this thread.
+     */
+    private record Work(boolean generates) implements Runnable {
+        @Override
+        public void run() {
+            Preload.run(generates);
+        }
     }
 
     private static void run(boolean generates) {
