@@ -9,7 +9,9 @@ import dev.platformsecrets.rules.RuleTableLoader;
 import dev.platformsecrets.secret.Secret;
 import dev.platformsecrets.secret.SecretFiles;
 import dev.platformsecrets.store.FileSecretStore;
+import dev.platformsecrets.values.MapNode;
 import dev.platformsecrets.values.Values;
+import dev.platformsecrets.values.ValuesLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,11 +56,6 @@ final class ResolveInputs {
         return RuleTableLoader.byNameOrFile(CommandSpecs.<String>given(rules));
     }
 
-    /** The merged values: the table's defaults under the files, then the overrides. */
-    Values values(RuleTable table) {
-        return valuesInputs.load(table.defaults());
-    }
-
     /**
      * What already exists: the Secrets of every {@code --existing} file (a later file winning),
      * then the store given with {@code --store}; nothing known when neither is given.
@@ -91,8 +88,17 @@ final class ResolveInputs {
 
     /** Loads everything and resolves; warnings go to {@code err}, errors are thrown. */
     Resolution resolve(PrintWriter err) {
+        // The user's values first: the table's defaults only finish the merge, and the built-in
+        // table may still be loading on the start-up thread (Preload) meanwhile.
+        MapNode user;
+        try {
+            user = valuesInputs.merged();
+        } catch (PlatformSecretsException.Invalid invalid) {
+            table(); // a table that cannot be read is reported first, whatever the values
+            throw invalid;
+        }
         RuleTable table = table();
-        Values values = values(table);
+        Values values = ValuesLoader.coalesce(table.defaults(), user);
         SecretResolver.Builder resolver = SecretResolver.builder(table).existing(existing());
         for (String key : CommandSpecs.<String>values(rotate)) {
             resolver.rotate(key);

@@ -42,6 +42,11 @@ final class ValuesInputs {
 
     /** The files merged left to right over {@code defaults}, then the overrides in Helm's order. */
     Values load(MapNode defaults) {
+        return ValuesLoader.coalesce(defaults, merged());
+    }
+
+    /** The files merged left to right, then the overrides in Helm's order; no defaults yet. */
+    MapNode merged() {
         List<ValuesOverride> overrides = new ArrayList<>();
         add(overrides, ValuesOverride.Kind.SET, set);
         add(overrides, ValuesOverride.Kind.SET_STRING, setString);
@@ -50,7 +55,7 @@ final class ValuesInputs {
         add(overrides, ValuesOverride.Kind.SET_LITERAL, setLiteral);
         // Without overrides there is nothing to order (and no sorting stream to set up at start-up).
         List<ValuesOverride> ordered = overrides.isEmpty() ? overrides : ValuesOverride.inHelmOrder(overrides);
-        return ValuesLoader.withDefaults().load(defaults, CommandSpecs.values(files), ordered);
+        return ValuesLoader.withDefaults().merge(CommandSpecs.values(files), ordered);
     }
 
     private static void add(List<ValuesOverride> overrides, ValuesOverride.Kind kind, OptionSpec option) {
