@@ -1,7 +1,6 @@
 package dev.platformsecrets.cli;
 
 import dev.platformsecrets.rules.RuleTable;
-import dev.platformsecrets.rules.RuleTableFormat;
 import java.security.SecureRandom;
 import java.util.List;
 
@@ -9,8 +8,9 @@ import java.util.List;
  * Start-up work begun on a second thread while picocli builds its command model on the first: the
  * built-in rule table (parsed once and cached by the library, so the command takes the same
  * table, waiting for it if need be) and, for the commands that may generate values, the set-up of
- * Java's security providers behind {@link SecureRandom} and of the YAML writer. Nothing here is output or decides
- * anything: a failure is left for the command itself to meet and report.
+ * Java's security providers behind {@link SecureRandom}. Nothing here is output or decides anything:
+ * a failure is left for the command itself to meet and report. (Warming up the YAML writer here as
+ * well was measured to gain nothing: both cores are busy during start-up anyway.)
  */
 final class Preload {
 
@@ -53,13 +53,10 @@ final class Preload {
 
     private static void run(boolean generates) {
         try {
-            RuleTable table = RuleTable.builtIn(RuleTable.DEFAULT_NAME);
+            RuleTable.builtIn(RuleTable.DEFAULT_NAME);
             if (generates) {
                 // Only the provider set-up is shared: the resolver draws from its own instance.
                 new SecureRandom().nextInt();
-                // Sets up the YAML writer's classes (output discarded): resolving writes
-                // structured values as YAML, and the manifests are YAML.
-                RuleTableFormat.yaml(table);
             }
         } catch (RuntimeException | Error ignored) {
             // The command loads the table itself and reports what is wrong with it.
