@@ -25,7 +25,8 @@ fi
 # Builds the jar and records the archive if needed, and checks the run works.
 bin/platform-secrets resolve -f "$values" >/dev/null
 # The archive must really be used: -Xshare:on fails instead of silently running without it.
-flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss2m -Dsun.reflect.inflationThreshold=100000)
+flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss2m -Dsun.reflect.inflationThreshold=100000
+       '-Dpicocli.converters.excludes=java\.(sql|time)\..*')
 java "${flags[@]}" -Xshare:on \
     -XX:SharedArchiveFile=examples/target/platform-secrets-cli.jsa -jar "$jar" resolve -f "$values" >/dev/null
 echo "AppCDS archive in use (-Xshare:on run succeeded); load: $(uptime | sed 's/.*load/load/')"

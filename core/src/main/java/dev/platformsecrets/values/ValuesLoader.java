@@ -80,6 +80,18 @@ public final class ValuesLoader {
      */
     public Values load(MapNode defaults, List<Path> files, List<ValuesOverride> overrides) {
         Objects.requireNonNull(defaults, "defaults");
+        return coalesce(defaults, merge(files, overrides));
+    }
+
+    /**
+     * The user's side of {@link #load}: each file, then each override, merged left to right, with
+     * no defaults yet. For callers that learn the defaults later, such as a command line that
+     * reads the values while the rule table whose defaults they go over is still loading;
+     * {@link #coalesce} finishes the merge exactly as {@code load} would.
+     *
+     * @throws PlatformSecretsException.Invalid with the problems of every file and override
+     */
+    public MapNode merge(List<Path> files, List<ValuesOverride> overrides) {
         ProblemCollector problems = new ProblemCollector();
         MapNode user = MapNode.empty(Origin.UNKNOWN);
         for (Path file : List.copyOf(files)) {
@@ -97,6 +109,13 @@ public final class ValuesLoader {
             }
         }
         problems.throwIfErrors();
+        return user;
+    }
+
+    /** The {@link #merge merged} user values coalesced over {@code defaults}, as Helm lays values over a chart's. */
+    public static Values coalesce(MapNode defaults, MapNode user) {
+        Objects.requireNonNull(defaults, "defaults");
+        Objects.requireNonNull(user, "user");
         return Values.of(HelmMerge.coalesce(defaults, user));
     }
 

@@ -87,6 +87,10 @@ class ValuesGoldenTest {
             assertThat(problems).as("unexpected problems").isEmpty();
         }
         if (values != null) {
+            // The two steps a caller may take instead of load (user values first, defaults later) agree with it.
+            Values inTwoSteps = ValuesLoader.coalesce(defaults, loader.merge(files, ValuesOverride.inHelmOrder(overrides)));
+            assertThat(ValuesRenderer.toJson(inTwoSteps)).isEqualTo(ValuesRenderer.toJson(values));
+            assertThat(ValuesRenderer.origins(inTwoSteps)).isEqualTo(ValuesRenderer.origins(values));
             checked += compare(caseDir.resolve("expected.json"), ValuesRenderer.toJson(values).lines().toList());
             checked += compare(caseDir.resolve("expected-origins.txt"), ValuesRenderer.origins(values).stream()
                     .map(text -> text.replace(prefix, "")).toList());

@@ -3,10 +3,9 @@ package dev.platformsecrets.cli;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** What every command shares: exit codes, problem printing, and the picocli set-up. */
 final class Cli {
@@ -22,17 +21,14 @@ final class Cli {
     }
 
     /**
-     * A picocli command line with the given subcommands (classes annotated with {@link Command})
-     * and the library's exception handling: problems, never stack traces.
+     * The picocli command line of {@code root} (its subcommands added), with the library's exception
+     * handling: problems, never stack traces. Every subcommand answers {@code -V} with the root's version.
      */
-    static CommandLine commandLine(Object command, List<Class<?>> subcommands) {
-        CommandLine line = new CommandLine(command);
-        for (Class<?> subcommand : subcommands) {
-            line.addSubcommand(subcommand);
-        }
+    static CommandLine commandLine(CommandSpec root) {
+        CommandLine line = new CommandLine(root);
         line.setExitCodeExceptionMapper(new ExitCodes());
         line.setExecutionExceptionHandler(new Problems());
-        shareVersion(line, line.getCommandSpec().version());
+        shareVersion(line, root.version());
         return line;
     }
 
@@ -67,50 +63,18 @@ final class Cli {
     }
 
     /**
-     * The subcommand named by the first argument, by name or alias, when it is one of
+     * The subcommands to build for {@code args}: the one the first argument names, when it is one of
      * {@code subcommands}; none for a lone {@code -V} or {@code --version}; otherwise all of them (no
      * subcommand named, an option first, or {@code help}, which needs its siblings).
      */
-    static List<Class<?>> subcommandsFor(List<Class<?>> subcommands, String[] args) {
+    static List<String> subcommandsFor(List<String> subcommands, String[] args) {
         if (args.length == 0) {
             return subcommands;
         }
         if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
             return List.of();
         }
-        // The class named after the command first: reading a class's annotations costs start-up time.
-        for (Class<?> candidate : subcommands) {
-            if (conventionalName(candidate).equals(args[0]) && isNamed(candidate, args[0])) {
-                return List.of(candidate);
-            }
-        }
-        for (Class<?> candidate : subcommands) {
-            if (isNamed(candidate, args[0])) {
-                return List.of(candidate);
-            }
-        }
-        return subcommands;
-    }
-
-    /** Whether {@code candidate}, not the help command, has the name or alias {@code name}. */
-    private static boolean isNamed(Class<?> candidate, String name) {
-        Command command = candidate.getAnnotation(Command.class);
-        return candidate != CommandLine.HelpCommand.class
-                && (command.name().equals(name) || Arrays.asList(command.aliases()).contains(name));
-    }
-
-    /** The command name a class's simple name suggests: {@code ValidateSecretCommand} gives {@code validate-secret}. */
-    private static String conventionalName(Class<?> type) {
-        String simple = type.getSimpleName();
-        StringBuilder name = new StringBuilder();
-        for (int i = 0; i < simple.length() - (simple.endsWith("Command") ? "Command".length() : 0); i++) {
-            char c = simple.charAt(i);
-            if (Character.isUpperCase(c) && i > 0) {
-                name.append('-');
-            }
-            name.append(Character.toLowerCase(c));
-        }
-        return name.toString();
+        return !args[0].equals("help") && subcommands.contains(args[0]) ? List.of(args[0]) : subcommands;
     }
 
     /** Gives every subcommand the root's version, so {@code -V} answers everywhere. */

@@ -7,42 +7,37 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code create secret -f FILE}: stores every Secret of a file, all or nothing, printing
  * {@code secret/NAME created} per Secret (as kubectl does; pachctl prints nothing) and the file's
  * warnings on stderr.
  */
-@Command(name = "create", mixinStandardHelpOptions = true, description = "Creates things in the secret store.",
-        subcommands = CreateCommand.CreateSecret.class)
 final class CreateCommand {
 
     private CreateCommand() {
     }
 
+    /** The {@code create} command with its {@code secret} subcommand, for picocli. */
+    static CommandSpec spec() {
+        return CommandSpecs.group("create", "Creates things in the secret store.", new CreateSecret().spec);
+    }
+
     /** The {@code secret} subcommand. */
-    @Command(name = "secret", aliases = "secrets", mixinStandardHelpOptions = true,
-            description = {"Validates the Secrets of a JSON or YAML file (one Secret or a kind: List) by the API server's"
-                    + " rules and stores them. All or nothing: when one is invalid or its name is taken, none is stored."})
     static final class CreateSecret implements Callable<Integer> {
 
-        @Mixin
-        private StoreOptions store;
-
-        @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE", description = "The Secret file.")
-        private Path file;
-
-        @Spec
-        private CommandSpec spec;
+        private final CommandSpec spec = CommandSpecs.command(this, "secret",
+                "Validates the Secrets of a JSON or YAML file (one Secret or a kind: List) by the API server's"
+                        + " rules and stores them. All or nothing: when one is invalid or its name is taken, none is stored.")
+                .aliases("secrets");
+        private final StoreOptions store = new StoreOptions(spec);
+        private final OptionSpec file = CommandSpecs.required(spec, Path.class, "FILE", "The Secret file.", "-f", "--file");
 
         @Override
         public Integer call() {
-            SecretFile read = SecretFiles.load(file);
+            SecretFile read = SecretFiles.load(CommandSpecs.<Path>given(file));
             List<StoredSecret> created = store.open().createAll(read.secrets());
             Cli.printProblems(spec.commandLine().getErr(), read.warnings());
             PrintWriter out = spec.commandLine().getOut();

@@ -2,35 +2,31 @@ package dev.platformsecrets.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code delete secret NAME}. */
-@Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes things from the secret store.",
-        subcommands = DeleteCommand.DeleteSecret.class)
 final class DeleteCommand {
 
     private DeleteCommand() {
     }
 
+    /** The {@code delete} command with its {@code secret} subcommand, for picocli. */
+    static CommandSpec spec() {
+        return CommandSpecs.group("delete", "Deletes things from the secret store.", new DeleteSecret().spec);
+    }
+
     /** The {@code secret} subcommand. */
-    @Command(name = "secret", aliases = "secrets", mixinStandardHelpOptions = true, description = "Deletes a stored Secret.")
     static final class DeleteSecret implements Callable<Integer> {
 
-        @Mixin
-        private StoreOptions store;
-
-        @Parameters(index = "0", paramLabel = "NAME", description = "The Secret's name.")
-        private String name;
-
-        @Spec
-        private CommandSpec spec;
+        private final CommandSpec spec = CommandSpecs.command(this, "secret", "Deletes a stored Secret.")
+                .aliases("secrets");
+        private final StoreOptions store = new StoreOptions(spec);
+        private final PositionalParamSpec nameParameter = CommandSpecs.parameter(spec, "NAME", "The Secret's name.");
 
         @Override
         public Integer call() {
+            String name = CommandSpecs.given(nameParameter);
             store.open().delete(name);
             PrintWriter out = spec.commandLine().getOut();
             out.println("secret \"" + name + "\" deleted");

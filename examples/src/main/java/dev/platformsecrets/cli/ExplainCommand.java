@@ -4,18 +4,13 @@ import dev.platformsecrets.resolve.Resolution;
 import dev.platformsecrets.resolve.ResolutionReport;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code platform-secrets explain}: the same inputs as {@code resolve}, printing per rule where
  * the value comes from (never the value): a table, or the JSON document tools parse.
  */
-@Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Explains, rule by rule, where each platform secret comes from; values are never shown.")
 final class ExplainCommand implements Callable<Integer> {
 
     /** The output formats. */
@@ -26,20 +21,23 @@ final class ExplainCommand implements Callable<Integer> {
         json
     }
 
-    @Spec
-    CommandSpec command;
+    private final CommandSpec command = CommandSpecs.command(this, "explain",
+            "Explains, rule by rule, where each platform secret comes from; values are never shown.");
+    private final ResolveInputs inputs = new ResolveInputs(command);
+    private final OptionSpec format = CommandSpecs.withDefault(command, Format.class, Format.table.name(), "FORMAT",
+            "table (default) or json.", "-o", "--output");
 
-    @Mixin
-    ResolveInputs inputs = new ResolveInputs();
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table (default) or json.")
-    Format format = Format.table;
+    /** The command's model, for picocli. */
+    CommandSpec spec() {
+        return command;
+    }
 
     @Override
     public Integer call() {
         Resolution resolution = inputs.resolve(command.commandLine().getErr());
         PrintWriter out = command.commandLine().getOut();
-        out.print(format == Format.json ? ResolutionReport.json(resolution) : ResolutionReport.table(resolution));
+        boolean json = CommandSpecs.given(format) == Format.json;
+        out.print(json ? ResolutionReport.json(resolution) : ResolutionReport.table(resolution));
         out.flush();
         return Cli.OK;
     }

@@ -17,45 +17,39 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.commons.codec.binary.Base64;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code inspect secret NAME}: metadata and key sizes; values only on request. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, description = "Shows things in the secret store.",
-        subcommands = InspectCommand.InspectSecret.class)
 final class InspectCommand {
 
     private InspectCommand() {
     }
 
+    /** The {@code inspect} command with its {@code secret} subcommand, for picocli. */
+    static CommandSpec spec() {
+        return CommandSpecs.group("inspect", "Shows things in the secret store.", new InspectSecret().spec);
+    }
+
     /** The {@code secret} subcommand. */
-    @Command(name = "secret", aliases = "secrets", mixinStandardHelpOptions = true,
-            description = "Shows a stored Secret: name, namespace, type, creation time, immutability and the size of each key.")
     static final class InspectSecret implements Callable<Integer> {
 
-        @Mixin
-        private StoreOptions store;
-
-        @Mixin
-        private OutputOption output;
-
-        @Parameters(index = "0", paramLabel = "NAME", description = "The Secret's name.")
-        private String name;
-
-        @Option(names = "--show-values", description = "Also print the values (text as is, other bytes as base64:...).")
-        private boolean showValues;
-
-        @Spec
-        private CommandSpec spec;
+        private final CommandSpec spec = CommandSpecs.command(this, "secret",
+                "Shows a stored Secret: name, namespace, type, creation time, immutability and the size of each key.")
+                .aliases("secrets");
+        private final StoreOptions store = new StoreOptions(spec);
+        private final OutputOption output = new OutputOption(spec);
+        private final PositionalParamSpec nameParameter = CommandSpecs.parameter(spec, "NAME", "The Secret's name.");
+        private final OptionSpec showValuesOption = CommandSpecs.flag(spec,
+                "Also print the values (text as is, other bytes as base64:...).", "--show-values");
 
         @Override
         public Integer call() {
+            String name = CommandSpecs.given(nameParameter);
+            boolean showValues = CommandSpecs.isSet(showValuesOption);
             StoredSecret stored = store.open().get(name).orElseThrow(() -> new PlatformSecretsException.NotFound(
                     Origin.UNKNOWN, KeyPath.root(), "secret \"" + name + "\" not found"));
             PrintWriter out = spec.commandLine().getOut();

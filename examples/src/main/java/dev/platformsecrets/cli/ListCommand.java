@@ -8,35 +8,30 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 
 /** {@code list secret}: {@code NAME TYPE CREATED} like {@code pachctl list secret}, or JSON. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists things in the secret store.",
-        subcommands = ListCommand.ListSecret.class)
 final class ListCommand {
 
     private ListCommand() {
     }
 
+    /** The {@code list} command with its {@code secret} subcommand, for picocli. */
+    static CommandSpec spec() {
+        return CommandSpecs.group("list", "Lists things in the secret store.", new ListSecret().spec);
+    }
+
     /** The {@code secret} subcommand. */
-    @Command(name = "secret", aliases = "secrets", mixinStandardHelpOptions = true,
-            description = {"Lists the stored Secrets: name, type and age. Files that cannot be read are reported"
-                    + " as warnings on stderr and skipped; the exit code stays 0."})
     static final class ListSecret implements Callable<Integer> {
 
-        @Mixin
-        private StoreOptions store;
-
-        @Mixin
-        private OutputOption output;
-
-        @Spec
-        private CommandSpec spec;
+        private final CommandSpec spec = CommandSpecs.command(this, "secret",
+                "Lists the stored Secrets: name, type and age. Files that cannot be read are reported"
+                        + " as warnings on stderr and skipped; the exit code stays 0.")
+                .aliases("secrets");
+        private final StoreOptions store = new StoreOptions(spec);
+        private final OutputOption output = new OutputOption(spec);
 
         @Override
         public Integer call() {

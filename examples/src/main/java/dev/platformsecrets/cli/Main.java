@@ -2,37 +2,21 @@ package dev.platformsecrets.cli;
 
 import java.util.List;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code platform-secrets} command: wires the library's packages to the command line and
  * nothing more. Exit codes: 0 success (warnings allowed), 1 input problems, 2 usage errors.
  */
-@Command(
-        name = "platform-secrets",
-        mixinStandardHelpOptions = true,
-        version = "platform-secrets 0.1.0-SNAPSHOT",
-        description = "Resolves, validates and stores the platform secrets of a Helm-installed data platform.")
 public final class Main {
 
     /**
-     * Every subcommand, in the order help lists them. Picocli builds the model of every registered
-     * command up front, by reflection; so only the subcommand named on the command line is
-     * registered, and all of them only when none is named (help, usage errors).
+     * Every subcommand, in the order help lists them. Only the subcommand named on the command line
+     * is built, and all of them only when none is named (help, usage errors).
      */
-    static final List<Class<?>> SUBCOMMANDS = List.of(
-            CommandLine.HelpCommand.class,
-            ValuesCommand.class,
-            CreateCommand.class,
-            ListCommand.class,
-            InspectCommand.class,
-            DeleteCommand.class,
-            StoreCommand.class,
-            PipelineCommand.class,
-            ResolveCommand.class,
-            ExplainCommand.class,
-            RulesCommand.class,
-            ValidateSecretCommand.class);
+    static final List<String> SUBCOMMANDS = List.of(
+            "help", "values", "create", "list", "inspect", "delete", "store", "pipeline", "resolve", "explain", "rules",
+            "secret");
 
     private Main() {
     }
@@ -45,6 +29,32 @@ public final class Main {
 
     /** Runs the command line and returns the exit code, for tests and embedding. */
     public static int run(String... args) {
-        return Cli.commandLine(new Main(), Cli.subcommandsFor(SUBCOMMANDS, args)).execute(args);
+        CommandSpec root = CommandSpecs.command(new Main(), "platform-secrets",
+                "Resolves, validates and stores the platform secrets of a Helm-installed data platform.")
+                .version("platform-secrets 0.1.0-SNAPSHOT");
+        for (String name : Cli.subcommandsFor(SUBCOMMANDS, args)) {
+            root.addSubcommand(name, subcommand(name));
+        }
+        return Cli.commandLine(root).execute(args);
+    }
+
+    /** The model of the subcommand {@code name}, one of {@link #SUBCOMMANDS}. */
+    static CommandLine subcommand(String name) {
+        return switch (name) {
+            // picocli's own help command, read from its annotations (only when help is wanted)
+            case "help" -> new CommandLine(new CommandLine.HelpCommand());
+            case "values" -> new CommandLine(new ValuesCommand().spec());
+            case "create" -> new CommandLine(CreateCommand.spec());
+            case "list" -> new CommandLine(ListCommand.spec());
+            case "inspect" -> new CommandLine(InspectCommand.spec());
+            case "delete" -> new CommandLine(DeleteCommand.spec());
+            case "store" -> new CommandLine(StoreCommand.spec());
+            case "pipeline" -> new CommandLine(PipelineCommand.spec());
+            case "resolve" -> new CommandLine(new ResolveCommand().spec());
+            case "explain" -> new CommandLine(new ExplainCommand().spec());
+            case "rules" -> new CommandLine(new RulesCommand().spec());
+            case "secret" -> new CommandLine(ValidateSecretCommand.spec());
+            default -> throw new IllegalArgumentException("not a subcommand: " + name);
+        };
     }
 }

@@ -1,29 +1,29 @@
 package dev.platformsecrets.cli;
 
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The {@code -o text|json} option of the store's read commands. */
 final class OutputOption {
 
-    @Spec(Spec.Target.MIXEE)
-    private CommandSpec spec;
-
-    private boolean json;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "Output format: text (default) or json.")
-    void setFormat(String format) {
-        switch (format) {
-            case "text" -> json = false;
-            case "json" -> json = true;
-            default -> throw new ParameterException(spec.commandLine(),
-                    "unknown output format '" + format + "'; use text or json");
-        }
+    /** The output formats. */
+    enum Format {
+        /** Text for people (the default). */
+        text,
+        /** JSON for tools. */
+        json
     }
 
+    private final OptionSpec format;
+
+    /** Adds {@code -o/--output} to {@code spec}. */
+    OutputOption(CommandSpec spec) {
+        format = CommandSpecs.withDefault(spec, Format.class, Format.text.name(), "FORMAT",
+                "Output format: text (default) or json.", "-o", "--output");
+    }
+
+    /** Whether JSON was asked for. */
     boolean isJson() {
-        return json;
+        return CommandSpecs.given(format) == Format.json;
     }
 }

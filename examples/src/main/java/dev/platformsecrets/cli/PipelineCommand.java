@@ -18,35 +18,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code platform-secrets pipeline check|render}: checks a pipeline spec's secret references (and,
  * with {@code --store}, that the Secrets exist) and renders the pod fragments the worker would build.
  * Exit 1 with every problem on stderr when the checks find errors.
  */
-@Command(
-        name = "pipeline",
-        description = "Checks and renders the secret references of a pipeline spec.",
-        mixinStandardHelpOptions = true,
-        subcommands = {PipelineCommand.Check.class, PipelineCommand.Render.class})
 final class PipelineCommand {
 
     private PipelineCommand() {
     }
 
+    /** The {@code pipeline} command with its {@code check} and {@code render} subcommands, for picocli. */
+    static CommandSpec spec() {
+        return CommandSpecs.group("pipeline", "Checks and renders the secret references of a pipeline spec.",
+                new Check().command, new Render().command);
+    }
+
     /** The options both subcommands share. */
     static final class SpecOptions {
-        @Option(names = {"-f", "--file"}, required = true, paramLabel = "SPEC", description = "Pipeline spec, JSON or YAML.")
-        Path file;
-
+        private final OptionSpec fileOption;
         /** {@code --store DIR} (only when given are Secrets looked up) and {@code --encryption-config}. */
-        @Mixin
-        StoreOptions store = new StoreOptions();
+        private final StoreOptions store;
+
+        /** Adds {@code -f/--file} and the store options to {@code command}. */
+        SpecOptions(CommandSpec command) {
+            fileOption = CommandSpecs.required(command, Path.class, "SPEC", "Pipeline spec, JSON or YAML.", "-f", "--file");
+            store = new StoreOptions(command);
+        }
+
+        /** The spec file given. */
+        Path file() {
+            return CommandSpecs.given(fileOption);
+        }
 
         /**
          * Reads the spec and runs every check (against the store when one was given), with the
@@ -54,7 +60,7 @@ final class PipelineCommand {
          * when no problem is an error.
          */
         Optional<Checked> readChecked(CommandSpec command, List<ImagePullSecret> addedPullSecrets) {
-            PipelineSpec spec = PipelineSpecReader.read(file);
+            PipelineSpec spec = PipelineSpecReader.read(file());
             List<Problem> problems = new ArrayList<>();
             Optional<FileSecretStore> opened = store.openIfGiven();
             if (opened.isEmpty()) {
@@ -76,15 +82,12 @@ final class PipelineCommand {
     }
 
     /** {@code pipeline check}. */
-    @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Checks the secret references of a pipeline spec; exit 1 lists every problem."
-                    + " Secrets are looked up only when --store is given.")
     static final class Check implements Callable<Integer> {
-        @Spec
-        CommandSpec command;
 
-        @Mixin
-        SpecOptions options = new SpecOptions();
+        private final CommandSpec command = CommandSpecs.command(this, "check",
+                "Checks the secret references of a pipeline spec; exit 1 lists every problem."
+                        + " Secrets are looked up only when --store is given.");
+        private final SpecOptions options = new SpecOptions(command);
 
         @Override
         public Integer call() {
@@ -94,7 +97,7 @@ final class PipelineCommand {
             }
             PipelineSpec spec = checked.get().spec();
             PrintWriter out = command.commandLine().getOut();
-            out.println(options.file + ": " + spec.secrets().size() + " secret reference(s) and "
+            out.println(options.file() + ": " + spec.secrets().size() + " secret reference(s) and "
                     + spec.imagePullSecrets().size() + " image pull secret(s) are valid"
                     + (checked.get().againstStore() ? " and present in the store" : ""));
             out.flush();
@@ -111,26 +114,21 @@ final class PipelineCommand {
     }
 
     /** {@code pipeline render}. */
-    @Command(name = "render", mixinStandardHelpOptions = true,
-            description = "Checks a pipeline spec, then prints the env entries, volumes, volume mounts and image pull"
-                    + " secrets the worker pod gets from its secret references. Secrets are looked up only when"
-                    + " --store is given.")
     static final class Render implements Callable<Integer> {
-        @Spec
-        CommandSpec command;
 
-        @Mixin
-        SpecOptions options = new SpecOptions();
-
-        @Option(names = "--image-pull-secret", paramLabel = "NAME",
-                description = "A cluster-wide image pull secret, added after the spec's own (repeatable).")
-        List<String> clusterPullSecrets = new ArrayList<>();
-
-        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "yaml (default) or json.")
-        Format format = Format.yaml;
+        private final CommandSpec command = CommandSpecs.command(this, "render",
+                "Checks a pipeline spec, then prints the env entries, volumes, volume mounts and image pull"
+                        + " secrets the worker pod gets from its secret references. Secrets are looked up only when"
+                        + " --store is given.");
+        private final SpecOptions options = new SpecOptions(command);
+        private final OptionSpec pullSecrets = CommandSpecs.repeatable(command, String.class, "NAME",
+                "A cluster-wide image pull secret, added after the spec's own (repeatable).", "--image-pull-secret");
+        private final OptionSpec format = CommandSpecs.withDefault(command, Format.class, Format.yaml.name(), "FORMAT",
+                "yaml (default) or json.", "-o", "--output");
 
         @Override
         public Integer call() {
+            List<String> clusterPullSecrets = CommandSpecs.values(pullSecrets);
             List<ImagePullSecret> added = clusterPullSecrets.stream()
                     .map(name -> new ImagePullSecret(name, new Location(KeyPath.root(), Origin.of("--image-pull-secret " + name))))
                     .toList();
@@ -140,7 +138,8 @@ final class PipelineCommand {
             }
             PodFragments fragments = PodFragmentRenderer.build(checked.get().spec(), clusterPullSecrets);
             PrintWriter out = command.commandLine().getOut();
-            out.print(format == Format.json ? PodFragmentWriter.toJson(fragments) : PodFragmentWriter.toYaml(fragments));
+            boolean json = CommandSpecs.given(format) == Format.json;
+            out.print(json ? PodFragmentWriter.toJson(fragments) : PodFragmentWriter.toYaml(fragments));
             out.flush();
             return Cli.OK;
         }

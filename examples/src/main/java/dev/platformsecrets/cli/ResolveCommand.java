@@ -9,14 +9,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code platform-secrets resolve}: prints the platform Secret manifests for values files, warnings
@@ -24,8 +21,6 @@ import picocli.CommandLine.Spec;
  * the user-owned Secret {@code NAME} (plus the platform Secrets that keep values) and writes the
  * values overlay to FILE.
  */
-@Command(name = "resolve", mixinStandardHelpOptions = true,
-        description = "Resolves the platform secrets of values files and prints their Secret manifests.")
 final class ResolveCommand implements Callable<Integer> {
 
     /** The output formats. */
@@ -36,56 +31,56 @@ final class ResolveCommand implements Callable<Integer> {
         json
     }
 
-    @Spec
-    CommandSpec command;
+    private final CommandSpec command = CommandSpecs.command(this, "resolve",
+            "Resolves the platform secrets of values files and prints their Secret manifests.");
+    private final ResolveInputs inputs = new ResolveInputs(command);
+    private final OptionSpec namespace = CommandSpecs.option(command, String.class, "NS",
+            "Namespace of the printed Secrets.", "--namespace");
+    private final OptionSpec labels = CommandSpecs.keyValues(command,
+            "A label of the printed Secrets (repeatable).", "--label");
+    private final OptionSpec format = CommandSpecs.withDefault(command, Format.class, Format.yaml.name(), "FORMAT",
+            "yaml (default) or json.", "-o", "--output");
+    private final OptionSpec save = CommandSpecs.flag(command, "Create or replace the printed Secrets in the store"
+            + " given with --store, so that the next run reuses their generated values.", "--save");
+    private final OptionSpec overlay = CommandSpecs.option(command, String.class, "SECRET_NAME",
+            "Externalise: put every provided, reused and generated value into this user-owned Secret.", "--overlay");
+    private final OptionSpec overlayValues = CommandSpecs.option(command, Path.class, "FILE",
+            "With --overlay: write the values file that points the NAME attributes at it here.", "--overlay-values");
 
-    @Mixin
-    ResolveInputs inputs = new ResolveInputs();
-
-    @Option(names = "--namespace", paramLabel = "NS", description = "Namespace of the printed Secrets.")
-    String namespace = "";
-
-    @Option(names = "--label", paramLabel = "KEY=VALUE", description = "A label of the printed Secrets (repeatable).")
-    Map<String, String> labels = new TreeMap<>();
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "yaml (default) or json.")
-    Format format = Format.yaml;
-
-    @Option(names = "--save", description = "Create or replace the printed Secrets in the store given with --store,"
-            + " so that the next run reuses their generated values.")
-    boolean save;
-
-    @Option(names = "--overlay", paramLabel = "SECRET_NAME",
-            description = "Externalise: put every provided, reused and generated value into this user-owned Secret.")
-    String overlay;
-
-    @Option(names = "--overlay-values", paramLabel = "FILE",
-            description = "With --overlay: write the values file that points the NAME attributes at it here.")
-    Path overlayValues;
+    /** The command's model, for picocli. */
+    CommandSpec spec() {
+        return command;
+    }
 
     @Override
     public Integer call() {
-        if ((overlay == null) != (overlayValues == null)) {
+        Optional<String> overlayName = CommandSpecs.value(overlay);
+        Optional<Path> overlayFile = CommandSpecs.value(overlayValues);
+        if (overlayName.isPresent() != overlayFile.isPresent()) {
             throw new ParameterException(command.commandLine(), "--overlay and --overlay-values go together");
         }
-        if (save && inputs.store().isEmpty()) {
+        boolean saving = CommandSpecs.isSet(save);
+        if (saving && inputs.store().isEmpty()) {
             throw new ParameterException(command.commandLine(), "--save needs --store DIR");
         }
         PrintWriter err = command.commandLine().getErr();
         Resolution resolution = inputs.resolve(err);
+        String inNamespace = CommandSpecs.<String>value(namespace).orElse("");
+        Map<String, String> withLabels = CommandSpecs.<Map<String, String>>value(labels).orElse(Map.of());
         List<Secret> secrets;
-        if (overlay == null) {
-            secrets = PlatformSecrets.from(resolution, namespace, labels);
+        if (overlayName.isEmpty()) {
+            secrets = PlatformSecrets.from(resolution, inNamespace, withLabels);
         } else {
-            ValuesOverlay externalised = ValuesOverlay.of(resolution, overlay);
-            secrets = PlatformSecrets.from(externalised, namespace, labels);
-            externalised.writeValuesFile(overlayValues);
+            ValuesOverlay externalised = ValuesOverlay.of(resolution, overlayName.get());
+            secrets = PlatformSecrets.from(externalised, inNamespace, withLabels);
+            externalised.writeValuesFile(overlayFile.get());
         }
-        if (save) {
+        if (saving) {
             inputs.store().ifPresent(store -> secrets.forEach(store::save));
         }
         PrintWriter out = command.commandLine().getOut();
-        out.print(format == Format.json ? SecretManifests.jsonList(secrets) : SecretManifests.yaml(secrets));
+        boolean json = CommandSpecs.given(format) == Format.json;
+        out.print(json ? SecretManifests.jsonList(secrets) : SecretManifests.yaml(secrets));
         out.flush();
         return Cli.OK;
     }

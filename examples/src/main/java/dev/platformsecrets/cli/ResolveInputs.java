@@ -9,14 +9,16 @@ import dev.platformsecrets.rules.RuleTableLoader;
 import dev.platformsecrets.secret.Secret;
 import dev.platformsecrets.secret.SecretFiles;
 import dev.platformsecrets.store.FileSecretStore;
+import dev.platformsecrets.values.MapNode;
 import dev.platformsecrets.values.Values;
+import dev.platformsecrets.values.ValuesLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The inputs {@code resolve} and {@code explain} share: values files and overrides
@@ -24,35 +26,34 @@ import picocli.CommandLine.Option;
  */
 final class ResolveInputs {
 
-    @Mixin
-    ValuesInputs valuesInputs = new ValuesInputs();
+    private final ValuesInputs valuesInputs;
+    private final OptionSpec rules;
+    private final OptionSpec existingFiles;
+    private final StoreOptions storeOptions;
+    private final OptionSpec rotate;
 
-    @Option(names = "--rules", paramLabel = "NAME|FILE",
-            description = "Rule table: a built-in name (platform-secrets-map, pachyderm-2.10) or a table file."
-                    + " Default: ${DEFAULT-VALUE}.")
-    String rules = RuleTable.DEFAULT_NAME;
-
-    @Option(names = "--existing", paramLabel = "FILE",
-            description = "Secrets that already exist (kubectl get secret -o yaml|json output, or manifests printed"
-                    + " earlier; repeatable): NAME references are checked against them and generated values reused.")
-    List<Path> existingFiles = new ArrayList<>();
-
-    /** The secret store consulted (and, with {@code resolve --save}, written), when {@code --store} is given. */
-    @Mixin
-    StoreOptions storeOptions = new StoreOptions();
-
-    @Option(names = "--rotate", paramLabel = "KEY",
-            description = "Generate this key afresh even when an existing Secret holds it (repeatable).")
-    List<String> rotate = new ArrayList<>();
+    /**
+     * Adds the values options, {@code --rules}, {@code --existing}, the store options (the store is
+     * consulted, and with {@code resolve --save} written, only when {@code --store} is given) and
+     * {@code --rotate} to {@code spec}.
+     */
+    ResolveInputs(CommandSpec spec) {
+        valuesInputs = new ValuesInputs(spec);
+        rules = CommandSpecs.withDefault(spec, String.class, RuleTable.DEFAULT_NAME, "NAME|FILE",
+                "Rule table: a built-in name (platform-secrets-map, pachyderm-2.10) or a table file."
+                        + " Default: ${DEFAULT-VALUE}.", "--rules");
+        existingFiles = CommandSpecs.repeatable(spec, Path.class, "FILE",
+                "Secrets that already exist (kubectl get secret -o yaml|json output, or manifests printed"
+                        + " earlier; repeatable): NAME references are checked against them and generated values reused.",
+                "--existing");
+        storeOptions = new StoreOptions(spec);
+        rotate = CommandSpecs.repeatable(spec, String.class, "KEY",
+                "Generate this key afresh even when an existing Secret holds it (repeatable).", "--rotate");
+    }
 
     /** The rule table named by {@code --rules}. */
     RuleTable table() {
-        return RuleTableLoader.byNameOrFile(rules);
-    }
-
-    /** The merged values: the table's defaults under the files, then the overrides. */
-    Values values(RuleTable table) {
-        return valuesInputs.load(table.defaults());
+        return RuleTableLoader.byNameOrFile(CommandSpecs.<String>given(rules));
     }
 
     /**
@@ -61,12 +62,13 @@ final class ResolveInputs {
      */
     ExistingSecrets existing() {
         ExistingSecrets fromStore = store().map(FileSecretStore::asExistingSecrets).orElse(ExistingSecrets.none());
-        if (existingFiles.isEmpty()) {
+        List<Path> files = CommandSpecs.values(existingFiles);
+        if (files.isEmpty()) {
             return fromStore;
         }
         List<Secret> secrets = new ArrayList<>();
         List<dev.platformsecrets.Problem> problems = new ArrayList<>();
-        for (Path file : existingFiles) {
+        for (Path file : files) {
             try {
                 secrets.addAll(SecretFiles.read(file));
             } catch (PlatformSecretsException.Invalid invalid) {
@@ -86,10 +88,19 @@ final class ResolveInputs {
 
     /** Loads everything and resolves; warnings go to {@code err}, errors are thrown. */
     Resolution resolve(PrintWriter err) {
+        // The user's values first: the table's defaults only finish the merge, and the built-in
+        // table may still be loading on the start-up thread (Preload) meanwhile.
+        MapNode user;
+        try {
+            user = valuesInputs.merged();
+        } catch (PlatformSecretsException.Invalid invalid) {
+            table(); // a table that cannot be read is reported first, whatever the values
+            throw invalid;
+        }
         RuleTable table = table();
-        Values values = values(table);
+        Values values = ValuesLoader.coalesce(table.defaults(), user);
         SecretResolver.Builder resolver = SecretResolver.builder(table).existing(existing());
-        for (String key : rotate) {
+        for (String key : CommandSpecs.<String>values(rotate)) {
             resolver.rotate(key);
         }
         Resolution resolution = resolver.build().resolve(values);

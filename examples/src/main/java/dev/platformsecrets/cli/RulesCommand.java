@@ -5,14 +5,10 @@ import dev.platformsecrets.rules.RuleTableFormat;
 import dev.platformsecrets.rules.RuleTableLoader;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code platform-secrets rules}: prints a rule table, as a table like the documented map or as YAML. */
-@Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "Prints a rule table (validating it when it is a file).")
 final class RulesCommand implements Callable<Integer> {
 
     /** The output formats. */
@@ -23,22 +19,25 @@ final class RulesCommand implements Callable<Integer> {
         yaml
     }
 
-    @Spec
-    CommandSpec command;
+    private final CommandSpec command = CommandSpecs.command(this, "rules",
+            "Prints a rule table (validating it when it is a file).");
+    private final OptionSpec rules = CommandSpecs.withDefault(command, String.class, RuleTable.DEFAULT_NAME, "NAME|FILE",
+            "A built-in table name (platform-secrets-map, pachyderm-2.10) or a table file. Default: ${DEFAULT-VALUE}.",
+            "--rules");
+    private final OptionSpec format = CommandSpecs.withDefault(command, Format.class, Format.table.name(), "FORMAT",
+            "table (default) or yaml.", "-o", "--output");
 
-    @Option(names = "--rules", paramLabel = "NAME|FILE",
-            description = "A built-in table name (platform-secrets-map, pachyderm-2.10) or a table file."
-                    + " Default: ${DEFAULT-VALUE}.")
-    String rules = RuleTable.DEFAULT_NAME;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table (default) or yaml.")
-    Format format = Format.table;
+    /** The command's model, for picocli. */
+    CommandSpec spec() {
+        return command;
+    }
 
     @Override
     public Integer call() {
-        RuleTable table = RuleTableLoader.byNameOrFile(rules);
+        RuleTable table = RuleTableLoader.byNameOrFile(CommandSpecs.<String>given(rules));
         PrintWriter out = command.commandLine().getOut();
-        out.print(format == Format.yaml ? RuleTableFormat.yaml(table) : RuleTableFormat.table(table));
+        boolean yaml = CommandSpecs.given(format) == Format.yaml;
+        out.print(yaml ? RuleTableFormat.yaml(table) : RuleTableFormat.table(table));
         out.flush();
         return Cli.OK;
     }

@@ -3,31 +3,27 @@ package dev.platformsecrets.cli;
 import dev.platformsecrets.store.FileSecretStore;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code store rewrap}: maintenance of the secret store itself. */
-@Command(name = "store", mixinStandardHelpOptions = true, description = "Maintains the secret store.",
-        subcommands = StoreCommand.Rewrap.class)
 final class StoreCommand {
 
     private StoreCommand() {
     }
 
+    /** The {@code store} command with its {@code rewrap} subcommand, for picocli. */
+    static CommandSpec spec() {
+        return CommandSpecs.group("store", "Maintains the secret store.", new Rewrap().spec);
+    }
+
     /** The {@code rewrap} subcommand. */
-    @Command(name = "rewrap", mixinStandardHelpOptions = true,
-            description = {"Re-encrypts every stored Secret with the first key of the encryption config (or stores it"
-                    + " unencrypted when none is given), one atomic write per Secret. Nothing is written when a"
-                    + " Secret cannot be read."})
     static final class Rewrap implements Callable<Integer> {
 
-        @Mixin
-        private StoreOptions store;
-
-        @Spec
-        private CommandSpec spec;
+        private final CommandSpec spec = CommandSpecs.command(this, "rewrap",
+                "Re-encrypts every stored Secret with the first key of the encryption config (or stores it"
+                        + " unencrypted when none is given), one atomic write per Secret. Nothing is written when a"
+                        + " Secret cannot be read.");
+        private final StoreOptions store = new StoreOptions(spec);
 
         @Override
         public Integer call() {

@@ -6,11 +6,8 @@ import dev.platformsecrets.values.Values;
 import dev.platformsecrets.values.ValuesRenderer;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code platform-secrets values}: merges values files and overrides as Helm would and prints the
@@ -20,13 +17,6 @@ import picocli.CommandLine.Spec;
  * {@code --set-json}, then {@code --set}, {@code --set-string}, {@code --set-file},
  * {@code --set-literal} (each kind in the order given).
  */
-@Command(
-        name = "values",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Merges values files and --set style overrides the way Helm does and prints the result.",
-            "Overrides apply in Helm's order: --set-json, --set, --set-string, --set-file, --set-literal."
-        })
 final class ValuesCommand implements Callable<Integer> {
 
     /** The output formats of the merged values. */
@@ -37,27 +27,29 @@ final class ValuesCommand implements Callable<Integer> {
         json
     }
 
-    @Spec
-    private CommandSpec spec;
+    private final CommandSpec command = CommandSpecs.command(this, "values",
+            "Merges values files and --set style overrides the way Helm does and prints the result.",
+            "Overrides apply in Helm's order: --set-json, --set, --set-string, --set-file, --set-literal.");
+    private final ValuesInputs inputs = new ValuesInputs(command);
+    private final OptionSpec format = CommandSpecs.withDefault(command, Format.class, Format.yaml.name(), "FORMAT",
+            "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", "-o", "--output");
+    private final OptionSpec origins = CommandSpecs.flag(command,
+            "Print one line per value, PATH<TAB>ORIGIN, instead of the values.", "--origins");
 
-    @Mixin
-    private ValuesInputs inputs = new ValuesInputs();
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "yaml",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    private Format format;
-
-    @Option(names = "--origins", description = "Print one line per value, PATH<TAB>ORIGIN, instead of the values.")
-    private boolean origins;
+    /** The command's model, for picocli. */
+    CommandSpec spec() {
+        return command;
+    }
 
     @Override
     public Integer call() {
         Values values = inputs.load(MapNode.empty(Origin.UNKNOWN));
-        PrintWriter out = spec.commandLine().getOut();
-        if (origins) {
+        PrintWriter out = command.commandLine().getOut();
+        if (CommandSpecs.isSet(origins)) {
             ValuesRenderer.origins(values).forEach(out::println);
         } else {
-            out.print(format == Format.json ? ValuesRenderer.toJson(values) : ValuesRenderer.toYaml(values));
+            boolean json = CommandSpecs.given(format) == Format.json;
+            out.print(json ? ValuesRenderer.toJson(values) : ValuesRenderer.toYaml(values));
         }
         out.flush();
         return Cli.OK;

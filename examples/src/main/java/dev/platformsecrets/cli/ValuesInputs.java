@@ -7,7 +7,8 @@ import dev.platformsecrets.values.ValuesOverride;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The values inputs every command that reads values shares: {@code -f} files and the five Helm
@@ -16,26 +17,36 @@ import picocli.CommandLine.Option;
  */
 final class ValuesInputs {
 
-    @Option(names = {"-f", "--values"}, paramLabel = "FILE", description = "A values file (repeatable; later files win).")
-    List<Path> files = new ArrayList<>();
+    private final OptionSpec files;
+    private final OptionSpec set;
+    private final OptionSpec setString;
+    private final OptionSpec setFile;
+    private final OptionSpec setJson;
+    private final OptionSpec setLiteral;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Set a value as Helm's --set does (repeatable).")
-    List<String> set = new ArrayList<>();
-
-    @Option(names = "--set-string", paramLabel = "KEY=VALUE", description = "Set a string value (repeatable).")
-    List<String> setString = new ArrayList<>();
-
-    @Option(names = "--set-file", paramLabel = "KEY=PATH", description = "Set a value to a file's content, kept byte for byte (repeatable).")
-    List<String> setFile = new ArrayList<>();
-
-    @Option(names = "--set-json", paramLabel = "KEY=JSON", description = "Set a JSON value (repeatable).")
-    List<String> setJson = new ArrayList<>();
-
-    @Option(names = "--set-literal", paramLabel = "KEY=VALUE", description = "Set a literal string value (repeatable).")
-    List<String> setLiteral = new ArrayList<>();
+    /** Adds {@code -f} and the override options to {@code spec}. */
+    ValuesInputs(CommandSpec spec) {
+        files = CommandSpecs.repeatable(spec, Path.class, "FILE", "A values file (repeatable; later files win).",
+                "-f", "--values");
+        set = CommandSpecs.repeatable(spec, String.class, "KEY=VALUE",
+                "Set a value as Helm's --set does (repeatable).", "--set");
+        setString = CommandSpecs.repeatable(spec, String.class, "KEY=VALUE", "Set a string value (repeatable).",
+                "--set-string");
+        setFile = CommandSpecs.repeatable(spec, String.class, "KEY=PATH",
+                "Set a value to a file's content, kept byte for byte (repeatable).", "--set-file");
+        setJson = CommandSpecs.repeatable(spec, String.class, "KEY=JSON", "Set a JSON value (repeatable).",
+                "--set-json");
+        setLiteral = CommandSpecs.repeatable(spec, String.class, "KEY=VALUE",
+                "Set a literal string value (repeatable).", "--set-literal");
+    }
 
     /** The files merged left to right over {@code defaults}, then the overrides in Helm's order. */
     Values load(MapNode defaults) {
+        return ValuesLoader.coalesce(defaults, merged());
+    }
+
+    /** The files merged left to right, then the overrides in Helm's order; no defaults yet. */
+    MapNode merged() {
         List<ValuesOverride> overrides = new ArrayList<>();
         add(overrides, ValuesOverride.Kind.SET, set);
         add(overrides, ValuesOverride.Kind.SET_STRING, setString);
@@ -44,11 +55,11 @@ final class ValuesInputs {
         add(overrides, ValuesOverride.Kind.SET_LITERAL, setLiteral);
         // Without overrides there is nothing to order (and no sorting stream to set up at start-up).
         List<ValuesOverride> ordered = overrides.isEmpty() ? overrides : ValuesOverride.inHelmOrder(overrides);
-        return ValuesLoader.withDefaults().load(defaults, files, ordered);
+        return ValuesLoader.withDefaults().merge(CommandSpecs.values(files), ordered);
     }
 
-    private static void add(List<ValuesOverride> overrides, ValuesOverride.Kind kind, List<String> arguments) {
-        for (String argument : arguments) {
+    private static void add(List<ValuesOverride> overrides, ValuesOverride.Kind kind, OptionSpec option) {
+        for (String argument : CommandSpecs.<String>values(option)) {
             overrides.add(new ValuesOverride(kind, argument));
         }
     }

@@ -15,11 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine.Command;
 
 /**
  * Feeds every file of {@code testdata/hostile/} through the CLI ({@link Main#run}, in process), the
@@ -209,13 +206,6 @@ class HostileCorpusTest {
             case "pipelines" -> new String[] {"pipeline", "check", "-f", input.toString()};
             default -> throw new IllegalArgumentException(kind);
         };
-    }
-
-    /** The names of the commands registered in {@link Main}. */
-    static Set<String> registered() {
-        return Arrays.stream(Main.class.getAnnotation(Command.class).subcommands())
-                .map(type -> type.getAnnotation(Command.class).name())
-                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** Runs {@code action} with System.out and System.err captured. */
