@@ -34,8 +34,10 @@ public final class SecretRule {
     private final int writeHash;
 
     private SecretRule(Builder builder) {
-        this.key = builder.key;
-        this.secret = builder.secret;
+        // Interned like the paths' key names (SharedPaths): rows repeat their Secret's name and,
+        // under other conditions, their key, and resolving reads both for every row.
+        this.key = builder.key.intern();
+        this.secret = builder.secret == null ? null : builder.secret.intern();
         this.nameAttribute = builder.nameAttribute;
         this.keyAttribute = builder.keyAttribute;
         this.rawAttribute = builder.rawAttribute;
