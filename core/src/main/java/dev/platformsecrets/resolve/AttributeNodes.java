@@ -1,6 +1,7 @@
 package dev.platformsecrets.resolve;
 
 import dev.platformsecrets.KeyPath;
+import dev.platformsecrets.internal.HashSlots;
 import dev.platformsecrets.rules.SecretRule;
 import dev.platformsecrets.values.Presence;
 import dev.platformsecrets.values.ValueNode;
@@ -15,9 +16,6 @@ import java.util.Optional;
  * rather than looking them up again, and ask here whether an active rule reads an attribute.
  */
 final class AttributeNodes {
-
-    /** 2^32 divided by the golden ratio: multiplying by it spreads hashes over the whole range. */
-    private static final int GOLDEN_RATIO = 0x9E3779B9;
 
     private final List<SecretRule> rules;
     private final BitSet active;
@@ -78,7 +76,7 @@ final class AttributeNodes {
             readers = indexReaders();
         }
         int mask = readers.length - 1;
-        for (int slot = slot(System.identityHashCode(node), readers.length); readers[slot] != 0; slot = (slot + 1) & mask) {
+        for (int slot = HashSlots.slot(System.identityHashCode(node), readers.length); readers[slot] != 0; slot = (slot + 1) & mask) {
             int entry = readers[slot] - 1;
             if (setNodes[entry] == node) {
                 SecretRule reader = rules.get(entry / 2);
@@ -96,12 +94,12 @@ final class AttributeNodes {
         for (int i = active.nextSetBit(0); i >= 0; i = active.nextSetBit(i + 1)) {
             count += (setNodes[2 * i] == null ? 0 : 1) + (setNodes[2 * i + 1] == null ? 0 : 1);
         }
-        int[] table = new int[Integer.highestOneBit(Math.max(count, 1)) << 2];
+        int[] table = new int[HashSlots.lengthFor(count)];
         int mask = table.length - 1;
         for (int i = active.nextSetBit(0); i >= 0; i = active.nextSetBit(i + 1)) {
             for (int entry = 2 * i; entry <= 2 * i + 1; entry++) {
                 if (setNodes[entry] != null) {
-                    int slot = slot(identities[entry], table.length);
+                    int slot = HashSlots.slot(identities[entry], table.length);
                     while (table[slot] != 0) {
                         slot = (slot + 1) & mask;
                     }
@@ -110,9 +108,5 @@ final class AttributeNodes {
             }
         }
         return table;
-    }
-
-    private static int slot(int hash, int length) {
-        return (hash * GOLDEN_RATIO) >>> Integer.numberOfLeadingZeros(length - 1);
     }
 }

@@ -4,11 +4,10 @@ import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
+import dev.platformsecrets.internal.HashSlots;
 import dev.platformsecrets.values.MapNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -73,40 +72,37 @@ public record RuleTable(String name, String description, List<SecretRule> rules,
      */
     static List<Problem> clashes(List<SecretRule> rules, List<Integer> indices) {
         List<Problem> problems = new ArrayList<>();
-        Map<ClashKey, Integer> seen = new HashMap<>(2 * rules.size()); // sized never to rehash
+        // Open addressing over the rules' cached write hashes: index + 1 of the first rule of each
+        // kind of write, 0 for free. A map of boxed keys would allocate three objects per rule and
+        // load each from wherever it lies; here a rule is read once and the tables stay small.
+        int[] firstWriters = new int[HashSlots.lengthFor(rules.size())];
+        int[] hashes = new int[firstWriters.length];
+        int mask = firstWriters.length - 1;
         for (int later = 0; later < rules.size(); later++) {
             SecretRule rule = rules.get(later);
             if (rule.secret().isEmpty()) {
                 continue;
             }
-            Integer earlier = seen.putIfAbsent(new ClashKey(rule), later);
-            if (earlier != null) {
-                int laterIndex = indices.isEmpty() ? later : indices.get(later);
-                int earlierIndex = indices.isEmpty() ? earlier : indices.get(earlier);
-                problems.add(Problem.error(rule.origin(), KeyPath.root().key("rules").index(laterIndex),
-                        "writes key '" + rule.key() + "' of Secret '" + rule.secret().get()
-                                + "' under the same condition as rules[" + earlierIndex + "]"
-                                + "; give them conditions that exclude each other"));
+            int hash = rule.writeHash();
+            int slot = HashSlots.slot(hash, firstWriters.length);
+            while (firstWriters[slot] != 0
+                    && (hashes[slot] != hash || !rules.get(firstWriters[slot] - 1).writesLike(rule))) {
+                slot = (slot + 1) & mask;
             }
+            if (firstWriters[slot] == 0) {
+                firstWriters[slot] = later + 1;
+                hashes[slot] = hash;
+                continue;
+            }
+            int earlier = firstWriters[slot] - 1;
+            int laterIndex = indices.isEmpty() ? later : indices.get(later);
+            int earlierIndex = indices.isEmpty() ? earlier : indices.get(earlier);
+            problems.add(Problem.error(rule.origin(), KeyPath.root().key("rules").index(laterIndex),
+                    "writes key '" + rule.key() + "' of Secret '" + rule.secret().get()
+                            + "' under the same condition as rules[" + earlierIndex + "]"
+                            + "; give them conditions that exclude each other"));
         }
         return problems;
-    }
-
-    /**
-     * A rule as a map key equal to the rules that clash with it. Hashing reads only the rule's
-     * cached hash: a table of thousands of rules would otherwise load the key, Secret name and
-     * condition objects of every rule, a cache miss each.
-     */
-    private record ClashKey(SecretRule rule) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof ClashKey key && rule.writesLike(key.rule);
-        }
-
-        @Override
-        public int hashCode() {
-            return rule.writeHash();
-        }
     }
 
     @Override

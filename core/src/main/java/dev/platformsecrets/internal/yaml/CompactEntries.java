@@ -1,5 +1,6 @@
 package dev.platformsecrets.internal.yaml;
 
+import dev.platformsecrets.internal.HashSlots;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
@@ -24,8 +25,6 @@ public final class CompactEntries<V> extends AbstractMap<String, V> {
     /** Up to this many entries a lookup compares keys one by one, without an index. */
     private static final int SCANNED = 8;
     private static final int[] NO_INDEX = new int[0];
-    /** 2^32 divided by the golden ratio: multiplying by it spreads close hashes over the whole range. */
-    private static final int GOLDEN_RATIO = 0x9E3779B9;
     private static final CompactEntries<?> EMPTY = new CompactEntries<>(new String[0], new Object[0], 0);
 
     private final String[] keys;
@@ -149,14 +148,9 @@ public final class CompactEntries<V> extends AbstractMap<String, V> {
         return -1;
     }
 
-    /**
-     * The home slot of {@code key}: the top bits of its hash times the golden ratio. Keys such as
-     * {@code c0} to {@code c9999} have hashes that differ in a few low bits; folding the high bits
-     * into the low ones (as {@link java.util.HashMap} does) leaves them in long runs of taken
-     * slots, which linear probing then walks (over seven probes a lookup at 10,000 keys).
-     */
+    /** The home slot of {@code key}; see {@link HashSlots}. */
     private static int slot(Object key, int length) {
-        return (key.hashCode() * GOLDEN_RATIO) >>> Integer.numberOfLeadingZeros(length - 1);
+        return HashSlots.slot(key.hashCode(), length);
     }
 
     /**
