@@ -99,6 +99,16 @@ class ResolveCommandTest {
     }
 
     @Test
+    void aTableThatCannotBeReadIsReportedBeforeProblemsOfTheValues() throws IOException {
+        Path badValues = file("bad.yaml", "pachd:\n  rootToken: [unclosed\n");
+        assertThat(run("resolve", "--rules", "no-such-table", "-f", badValues.toString())).isEqualTo(1);
+        assertThat(stderr()).contains("neither a built-in rule table").doesNotContain("bad.yaml");
+        assertThat(run("resolve", "-f", badValues.toString())).isEqualTo(1);
+        assertThat(stderr()).startsWith(badValues + ":3:1: expected ',' or ']'");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         assertThat(run("resolve", "--no-such-option")).isEqualTo(2);
         assertThat(run("resolve", "--overlay", "mine")).isEqualTo(2);
