@@ -17,7 +17,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 runs="${2:-20}"
 mkdir -p bench/target
-jar=examples/target/platform-secrets-cli.jar
+jar=cli/target/platform-secrets-cli.jar
 values="${1:-bench/target/values-1.yaml}"
 if [ -z "${1:-}" ]; then
   java -cp bench/target/benchmarks.jar dev.platformsecrets.bench.ValuesCorpus 1 >"$values"
@@ -28,7 +28,7 @@ bin/platform-secrets resolve -f "$values" >/dev/null
 flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss2m -Dsun.reflect.inflationThreshold=100000
        '-Dpicocli.converters.excludes=java\.(sql|time)\..*')
 java "${flags[@]}" -Xshare:on \
-    -XX:SharedArchiveFile=examples/target/platform-secrets-cli.jsa -jar "$jar" resolve -f "$values" >/dev/null
+    -XX:SharedArchiveFile=cli/target/platform-secrets-cli.jsa -jar "$jar" resolve -f "$values" >/dev/null
 echo "AppCDS archive in use (-Xshare:on run succeeded); load: $(uptime | sed 's/.*load/load/')"
 
 hyperfine -N --warmup 3 --runs "$runs" \

@@ -1,6 +1,6 @@
 package dev.platformsecrets;
 
-import dev.platformsecrets.internal.Utf8;
+import dev.platformsecrets.internal.text.Utf8;
 import dev.platformsecrets.pipeline.PipelineChecker;
 import dev.platformsecrets.pipeline.PipelineSpec;
 import dev.platformsecrets.pipeline.PipelineSpecReader;

@@ -1,2 +1,5 @@
-/** Internal helpers shared by the library's packages; not exported, no compatibility guarantees. */
+/**
+ * The library's internals, in cohesive subpackages; not exported, no compatibility guarantees.
+ * This root package holds nothing itself.
+ */
 package dev.platformsecrets.internal;

@@ -1,6 +1,6 @@
 package dev.platformsecrets.pipeline;
 
-import dev.platformsecrets.internal.ProblemCollector;
+import dev.platformsecrets.internal.problem.ProblemCollector;
 import dev.platformsecrets.pipeline.SecretMount.Field;
 import dev.platformsecrets.secret.KubernetesNames;
 import dev.platformsecrets.secret.Secret;

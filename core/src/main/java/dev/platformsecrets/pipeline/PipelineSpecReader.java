@@ -2,7 +2,7 @@ package dev.platformsecrets.pipeline;
 
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.PlatformSecretsException;
-import dev.platformsecrets.internal.ProblemCollector;
+import dev.platformsecrets.internal.problem.ProblemCollector;
 import dev.platformsecrets.internal.document.DocumentReader;
 import dev.platformsecrets.pipeline.SecretMount.Field;
 import dev.platformsecrets.values.ListNode;

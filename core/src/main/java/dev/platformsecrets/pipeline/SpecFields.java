@@ -1,7 +1,7 @@
 package dev.platformsecrets.pipeline;
 
 import dev.platformsecrets.KeyPath;
-import dev.platformsecrets.internal.ProblemCollector;
+import dev.platformsecrets.internal.problem.ProblemCollector;
 import dev.platformsecrets.values.HelmType;
 import dev.platformsecrets.values.ListNode;
 import dev.platformsecrets.values.MapNode;

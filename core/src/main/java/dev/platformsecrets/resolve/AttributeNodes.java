@@ -1,7 +1,7 @@
 package dev.platformsecrets.resolve;
 
 import dev.platformsecrets.KeyPath;
-import dev.platformsecrets.internal.HashSlots;
+import dev.platformsecrets.internal.hash.HashSlots;
 import dev.platformsecrets.rules.SecretRule;
 import dev.platformsecrets.values.Presence;
 import dev.platformsecrets.values.ValueNode;

@@ -2,8 +2,8 @@ package dev.platformsecrets.resolve;
 
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.Problem;
-import dev.platformsecrets.internal.PlainWriter;
-import dev.platformsecrets.internal.TextTable;
+import dev.platformsecrets.internal.plain.PlainWriter;
+import dev.platformsecrets.internal.text.TextTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.platformsecrets.resolve;
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.SensitiveValue;
-import dev.platformsecrets.internal.ProblemCollector;
+import dev.platformsecrets.internal.problem.ProblemCollector;
 import dev.platformsecrets.rules.AttributePair;
 import dev.platformsecrets.rules.Delivery;
 import dev.platformsecrets.rules.RuleTable;

@@ -1,6 +1,6 @@
 package dev.platformsecrets.resolve;
 
-import dev.platformsecrets.internal.PlainValues;
+import dev.platformsecrets.internal.plain.PlainValues;
 import dev.platformsecrets.rules.ValueFormat;
 import dev.platformsecrets.values.ValueNode;
 import java.util.Map;

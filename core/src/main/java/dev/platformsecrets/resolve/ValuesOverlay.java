@@ -4,7 +4,7 @@ import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.SensitiveValue;
-import dev.platformsecrets.internal.PlainValues;
+import dev.platformsecrets.internal.plain.PlainValues;
 import dev.platformsecrets.internal.store.AtomicFiles;
 import dev.platformsecrets.rules.AttributePair;
 import dev.platformsecrets.rules.SecretRule;

@@ -4,7 +4,7 @@ import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
-import dev.platformsecrets.internal.HashSlots;
+import dev.platformsecrets.internal.hash.HashSlots;
 import dev.platformsecrets.values.MapNode;
 import java.util.ArrayList;
 import java.util.List;

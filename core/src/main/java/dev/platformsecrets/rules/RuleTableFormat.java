@@ -1,8 +1,8 @@
 package dev.platformsecrets.rules;
 
 import dev.platformsecrets.KeyPath;
-import dev.platformsecrets.internal.PlainValues;
-import dev.platformsecrets.internal.TextTable;
+import dev.platformsecrets.internal.plain.PlainValues;
+import dev.platformsecrets.internal.text.TextTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

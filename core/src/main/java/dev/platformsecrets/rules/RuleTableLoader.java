@@ -3,7 +3,7 @@ package dev.platformsecrets.rules;
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
-import dev.platformsecrets.internal.ProblemCollector;
+import dev.platformsecrets.internal.problem.ProblemCollector;
 import dev.platformsecrets.values.HelmType;
 import dev.platformsecrets.values.ListNode;
 import dev.platformsecrets.values.MapNode;

@@ -1,6 +1,6 @@
 package dev.platformsecrets.secret;
 
-import dev.platformsecrets.internal.Base64Codec;
+import dev.platformsecrets.internal.codec.Base64Codec;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.platformsecrets.secret;
 
 import dev.platformsecrets.SensitiveValue;
-import dev.platformsecrets.internal.PlainWriter;
+import dev.platformsecrets.internal.plain.PlainWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.platformsecrets.store;
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
-import dev.platformsecrets.internal.ProblemCollector;
+import dev.platformsecrets.internal.problem.ProblemCollector;
 import dev.platformsecrets.internal.document.DocumentReader;
 import dev.platformsecrets.internal.store.Keyring;
 import dev.platformsecrets.internal.store.PosixPermissions;

@@ -2,7 +2,7 @@ package dev.platformsecrets.values;
 
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
-import dev.platformsecrets.internal.ProblemCollector;
+import dev.platformsecrets.internal.problem.ProblemCollector;
 import dev.platformsecrets.internal.yaml.ValueNodeFactory;
 import dev.platformsecrets.internal.yaml.YamlValuesReader;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.platformsecrets.values;
 
 import dev.platformsecrets.KeyPath;
-import dev.platformsecrets.internal.PlainValues;
-import dev.platformsecrets.internal.PlainWriter;
+import dev.platformsecrets.internal.plain.PlainValues;
+import dev.platformsecrets.internal.plain.PlainWriter;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.json.JsonFactory;

@@ -1,6 +1,6 @@
 package dev.platformsecrets.values;
 
-import dev.platformsecrets.internal.PlainValues;
+import dev.platformsecrets.internal.plain.PlainValues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platformsecrets.KeyPath;

@@ -4,7 +4,7 @@ import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
-import dev.platformsecrets.internal.Utf8;
+import dev.platformsecrets.internal.text.Utf8;
 import dev.platformsecrets.internal.yaml.YamlProblems;
 import dev.platformsecrets.values.HelmType;
 import dev.platformsecrets.values.ListNode;

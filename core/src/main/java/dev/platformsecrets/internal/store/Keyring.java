@@ -3,7 +3,7 @@ package dev.platformsecrets.internal.store;
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
-import dev.platformsecrets.internal.Base64Codec;
+import dev.platformsecrets.internal.codec.Base64Codec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -4,7 +4,7 @@ import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.SensitiveValue;
-import dev.platformsecrets.internal.Base64Codec;
+import dev.platformsecrets.internal.codec.Base64Codec;
 import dev.platformsecrets.secret.Secret;
 import dev.platformsecrets.secret.SecretType;
 import dev.platformsecrets.store.StoredSecret;

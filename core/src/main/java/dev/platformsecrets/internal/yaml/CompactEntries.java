@@ -1,6 +1,6 @@
 package dev.platformsecrets.internal.yaml;
 
-import dev.platformsecrets.internal.HashSlots;
+import dev.platformsecrets.internal.hash.HashSlots;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;

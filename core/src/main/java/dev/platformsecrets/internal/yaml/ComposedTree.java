@@ -4,7 +4,7 @@ import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
-import dev.platformsecrets.internal.ProblemCollector;
+import dev.platformsecrets.internal.problem.ProblemCollector;
 import dev.platformsecrets.values.ListNode;
 import dev.platformsecrets.values.LoadLimits;
 import dev.platformsecrets.values.MapNode;

@@ -3,7 +3,7 @@ package dev.platformsecrets.internal.yaml;
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
-import dev.platformsecrets.internal.ProblemCollector;
+import dev.platformsecrets.internal.problem.ProblemCollector;
 import dev.platformsecrets.values.LoadLimits;
 import java.util.Optional;
 import java.util.Set;

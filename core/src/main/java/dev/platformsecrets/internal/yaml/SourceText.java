@@ -3,7 +3,7 @@ package dev.platformsecrets.internal.yaml;
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
-import dev.platformsecrets.internal.Utf8;
+import dev.platformsecrets.internal.text.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

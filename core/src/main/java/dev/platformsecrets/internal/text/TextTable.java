@@ -1,4 +1,4 @@
-package dev.platformsecrets.internal;
+package dev.platformsecrets.internal.text;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.platformsecrets.internal;
+package dev.platformsecrets.internal.hash;
 
 /**
  * Home slots for open addressing in tables whose length is a power of two, by Fibonacci hashing:

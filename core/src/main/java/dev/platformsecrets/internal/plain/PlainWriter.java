@@ -1,4 +1,4 @@
-package dev.platformsecrets.internal;
+package dev.platformsecrets.internal.plain;
 
 import java.io.StringWriter;
 import java.math.BigDecimal;

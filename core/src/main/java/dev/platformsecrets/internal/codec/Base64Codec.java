@@ -1,4 +1,4 @@
-package dev.platformsecrets.internal;
+package dev.platformsecrets.internal.codec;
 
 import org.apache.commons.codec.binary.Base64;
 

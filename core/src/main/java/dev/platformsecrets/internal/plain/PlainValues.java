@@ -1,4 +1,4 @@
-package dev.platformsecrets.internal;
+package dev.platformsecrets.internal.plain;
 
 import dev.platformsecrets.values.ValueNode;
 import dev.platformsecrets.values.ListNode;

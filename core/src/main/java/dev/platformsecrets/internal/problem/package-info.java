@@ -1,0 +1,2 @@
+/** Collecting every problem of one run, so that all are reported together. */
+package dev.platformsecrets.internal.problem;
