@@ -67,7 +67,8 @@ public record ClusterConnection(KubernetesClient client, String context, String 
                 .withConfig(config)
                 .withHttpClientFactory(new JdkHttpClientFactory())
                 .build();
-        return new ClusterConnection(client, context, namespace, Objects.toString(config.getMasterUrl(), ""));
+        String server = Objects.toString(config.getMasterUrl(), "");
+        return new ClusterConnection(client, context, namespace, server.endsWith("/") ? server.substring(0, server.length() - 1) : server);
     }
 
     /** Where messages say this connection points: {@code context "kind-dev", namespace "pachyderm"}. */

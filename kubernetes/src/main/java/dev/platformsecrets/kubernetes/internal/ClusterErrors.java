@@ -61,9 +61,10 @@ public final class ClusterErrors {
         String what = name.isEmpty() ? operation.verb : operation.verb + " secret \"" + name + "\"";
         int code = error.getCode();
         Optional<String> reason = Optional.ofNullable(error.getStatus()).map(Status::getReason).filter(r -> !r.isEmpty());
+        if (code <= 0) {
+            return new PlatformSecretsException.StorageFailure(origin, "cannot " + what + ": " + transportProblem(error, connection), null);
+        }
         switch (code) {
-            case 0:
-                return new PlatformSecretsException.StorageFailure(origin, "cannot " + what + ": " + transportProblem(error, connection), null);
             case 401:
                 return new PlatformSecretsException.StorageFailure(origin, "cannot " + what
                         + ": the API server refused the credentials of the context (401 Unauthorized)", null);
