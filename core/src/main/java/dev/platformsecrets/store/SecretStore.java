@@ -6,10 +6,8 @@ import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.resolve.ExistingSecrets;
 import dev.platformsecrets.secret.Secret;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Where Secrets are kept between runs: the embedded {@code FileSecretStore} by default, a cluster
@@ -46,40 +44,6 @@ public interface SecretStore {
     }
 
     /**
-     * Creates several Secrets, all or nothing: none is created when one is invalid, its name is
-     * taken, or a name is given twice. Should a write fail halfway, the Secrets already created
-     * are deleted again.
-     *
-     * @throws dev.platformsecrets.PlatformSecretsException.AlreadyExists when a name is taken or repeated
-     * @throws dev.platformsecrets.PlatformSecretsException.Invalid when a Secret is not valid
-     */
-    default List<StoredSecret> createAll(List<Secret> secrets) {
-        Set<String> seen = new HashSet<>();
-        for (Secret secret : secrets) {
-            if (!seen.add(secret.name()) || get(secret.name()).isPresent()) {
-                throw new PlatformSecretsException.AlreadyExists(Origin.UNKNOWN, KeyPath.root(),
-                        "secret \"" + secret.name() + "\" already exists");
-            }
-        }
-        List<StoredSecret> created = new ArrayList<>();
-        try {
-            for (Secret secret : secrets) {
-                created.add(create(secret));
-            }
-        } catch (RuntimeException e) {
-            for (StoredSecret done : created) {
-                try {
-                    delete(done.name());
-                } catch (RuntimeException cleanup) {
-                    e.addSuppressed(cleanup);
-                }
-            }
-            throw e;
-        }
-        return List.copyOf(created);
-    }
-
-    /**
      * Replaces a stored Secret, refusing what the API server refuses: a type change, or a data
      * change (or unsetting {@code immutable}) of an immutable Secret ({@link UpdateRules}), or a
      * change made by someone else between the store's read and its write. The creation time is kept.
@@ -102,6 +66,61 @@ public interface SecretStore {
      */
     default StoredSecret save(Secret secret) {
         return get(secret.name()).isPresent() ? replace(secret) : create(secret);
+    }
+
+    /**
+     * Creates several Secrets, all or nothing: every one is validated and its name checked first,
+     * and none is written when one is invalid, its name is taken, or it is given twice.
+     *
+     * <p>Problems of a batch name each Secret by its position: path {@code [i].metadata.name}, origin
+     * {@code Secret "NAME"} ({@link dev.platformsecrets.secret.SecretFile#locate} places them in the
+     * file the Secrets came from).
+     *
+     * <p>This default suits a backend without transactions: after the checks it creates one
+     * Secret after another and, should one fail, deletes those it created; a crash in between can
+     * leave some created. Backends that can commit a batch at once override it.
+     *
+     * @throws dev.platformsecrets.PlatformSecretsException.AlreadyExists naming every taken name
+     * @throws dev.platformsecrets.PlatformSecretsException.Invalid when a Secret is not valid
+     */
+    default List<StoredSecret> createAll(List<Secret> secrets) {
+        StoreBatches.requireValid(secrets);
+        StoreBatches.requireFree(secrets, name -> get(name).isPresent());
+        List<StoredSecret> created = new ArrayList<>();
+        try {
+            for (Secret secret : secrets) {
+                created.add(create(secret));
+            }
+        } catch (RuntimeException e) {
+            for (StoredSecret done : created) {
+                try {
+                    delete(done.name());
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+        return List.copyOf(created);
+    }
+
+    /**
+     * Creates or replaces several Secrets (as {@link #save} does one), all or nothing: every one is
+     * checked first (validity, a name given twice, the update rules of {@link #replace} against the
+     * stored Secret), and none is written when one is refused; all problems are reported together.
+     * What install tooling does after resolving, so that no run stores half of its Secrets.
+     *
+     * <p>This default suits a backend without transactions: after the checks it saves one Secret
+     * after another, so a crash in between can leave some saved. Backends that can commit a batch
+     * at once override it.
+     *
+     * @throws dev.platformsecrets.PlatformSecretsException.Conflict listing every refused change
+     * @throws dev.platformsecrets.PlatformSecretsException.Invalid when a Secret is not valid
+     */
+    default List<StoredSecret> saveAll(List<Secret> secrets) {
+        StoreBatches.requireValid(secrets);
+        StoreBatches.requireUpdatable(secrets, this::get);
+        return secrets.stream().map(this::save).toList();
     }
 
     /**
