@@ -73,7 +73,7 @@ class ClusterBackendTest {
 
         CliCapture.Result again = run("store-commands", "create", "secret", "-f", DOCKER);
         assertThat(again.exit()).isEqualTo(Cli.PROBLEMS);
-        assertThat(again.err()).isEqualTo("context \"mock\", namespace \"store-commands\": secret \"regcred\" already exists"
+        assertThat(again.err()).endsWith("docker-registry.json:5:17: metadata.name: secret \"regcred\" already exists"
                 + System.lineSeparator());
 
         assertThat(run("store-commands", "delete", "secret", "regcred").out()).isEqualTo("secret \"regcred\" deleted" + System.lineSeparator());

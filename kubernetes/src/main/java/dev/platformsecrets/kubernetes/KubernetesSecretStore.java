@@ -22,12 +22,10 @@ import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -94,30 +92,13 @@ public final class KubernetesSecretStore implements SecretStore, AutoCloseable {
     /** {@inheritDoc} All are validated before the first is written. */
     @Override
     public List<StoredSecret> createAll(List<Secret> secrets) {
-        List<Secret> valid = requireValid(secrets);
-        Set<String> seen = new HashSet<>();
-        for (Secret secret : valid) {
-            if (!seen.add(secret.name()) || read(secret.name()).isPresent()) {
-                throw new PlatformSecretsException.AlreadyExists(connection.origin(), KeyPath.root(),
-                        "secret \"" + secret.name() + "\" already exists");
-            }
-        }
-        List<StoredSecret> created = new ArrayList<>();
-        try {
-            for (Secret secret : valid) {
-                created.add(post(secret));
-            }
-        } catch (PlatformSecretsException e) {
-            for (StoredSecret done : created) {
-                try {
-                    delete(done.name());
-                } catch (PlatformSecretsException cleanup) {
-                    e.addSuppressed(cleanup);
-                }
-            }
-            throw e;
-        }
-        return List.copyOf(created);
+        return SecretStore.super.createAll(requireValid(secrets));
+    }
+
+    /** {@inheritDoc} Here this is {@link #apply} of the Secrets, refusing to overwrite unmanaged ones. */
+    @Override
+    public List<StoredSecret> saveAll(List<Secret> secrets) {
+        return apply(secrets, false).stream().map(Applied::stored).toList();
     }
 
     @Override
