@@ -4,6 +4,7 @@ import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.Problem;
 import dev.platformsecrets.SensitiveValue;
+import dev.platformsecrets.internal.kubernetes.KubernetesNames;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
