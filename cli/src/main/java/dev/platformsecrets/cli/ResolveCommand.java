@@ -68,16 +68,19 @@ final class ResolveCommand implements Callable<Integer> {
         String inNamespace = CommandSpecs.<String>value(namespace).orElse("");
         Map<String, String> withLabels = CommandSpecs.<Map<String, String>>value(labels).orElse(Map.of());
         List<Secret> secrets;
-        if (overlayName.isEmpty()) {
+        Optional<ValuesOverlay> externalised = overlayName.map(name -> ValuesOverlay.of(resolution, name));
+        if (externalised.isEmpty()) {
             secrets = PlatformSecrets.from(resolution, inNamespace, withLabels);
         } else {
-            ValuesOverlay externalised = ValuesOverlay.of(resolution, overlayName.get());
-            secrets = PlatformSecrets.from(externalised, inNamespace, withLabels);
-            externalised.writeValuesFile(overlayFile.get());
+            secrets = PlatformSecrets.from(externalised.get(), inNamespace, withLabels);
         }
         if (saving) {
-            inputs.store().ifPresent(store -> secrets.forEach(store::save));
+            // All or nothing, before anything is written or printed: a refused Secret leaves the
+            // store as it was. A run killed after this prints nothing, and the next run reuses
+            // what was stored.
+            inputs.store().ifPresent(store -> store.saveAll(secrets));
         }
+        externalised.ifPresent(overlayValuesFile -> overlayValuesFile.writeValuesFile(overlayFile.get()));
         PrintWriter out = command.commandLine().getOut();
         boolean json = CommandSpecs.given(format) == Format.json;
         out.print(json ? SecretManifests.jsonList(secrets) : SecretManifests.yaml(secrets));

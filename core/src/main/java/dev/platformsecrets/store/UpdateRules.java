@@ -15,9 +15,17 @@ final class UpdateRules {
     private UpdateRules() {
     }
 
+    /**
+     * How a store's problems name a Secret that has no file position: {@code Secret "NAME"} (a
+     * reader of the Secret's file can place it, {@link dev.platformsecrets.secret.SecretFile#locate}).
+     */
+    static Origin origin(String name) {
+        return Origin.of("Secret \"" + name + "\"");
+    }
+
     /** Every refused change from {@code old} to {@code replacement}; empty when the update is allowed. */
     static List<Problem> check(Secret old, Secret replacement) {
-        Origin origin = Origin.of("Secret \"" + old.name() + "\"");
+        Origin origin = origin(old.name());
         List<Problem> problems = new ArrayList<>();
         if (!old.namespace().equals(replacement.namespace())) {
             problems.add(Problem.error(origin, KeyPath.of("metadata", "namespace"),

@@ -5,6 +5,7 @@ import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
 import dev.platformsecrets.internal.problem.ProblemCollector;
+import dev.platformsecrets.internal.values.ValueNodes;
 import dev.platformsecrets.values.ListNode;
 import dev.platformsecrets.values.LoadLimits;
 import dev.platformsecrets.values.MapNode;
@@ -99,7 +100,7 @@ final class ComposedTree {
             for (Node item : sequence.getValue()) {
                 items.add(convert(item, path.index(items.size()), depth + 1));
             }
-            return new ListNode(items, origin);
+            return ValueNodes.list(items, origin);
         }
         ScalarNode scalar = (ScalarNode) node;
         if (scalar.getTag().equals(PLAIN)) {
@@ -152,7 +153,7 @@ final class ComposedTree {
         for (MapNode source : mergedIn) {
             source.entries().forEach(entries::putIfAbsent);
         }
-        return new MapNode(entries, origin);
+        return ValueNodes.map(entries, origin);
     }
 
     /** YAML 1.1 merge keys ({@code <<: *base} or a list of them), as go-yaml v2 honours them. */
