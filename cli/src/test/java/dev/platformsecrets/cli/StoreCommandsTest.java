@@ -192,7 +192,7 @@ class StoreCommandsTest {
             assertThat(result.err()).doesNotContain(PLANTED).doesNotContain(base64(PLANTED));
         }
         assertThat(quiet.get(4).exit()).isEqualTo(1);
-        assertThat(quiet.get(4).err()).isEqualTo("secret \"foo\" already exists\n");
+        assertThat(quiet.get(4).err()).endsWith("foo.json:1:55: metadata.name: secret \"foo\" already exists\n");
         assertThat(quiet.get(5).exit()).isEqualTo(2);
 
         CliCapture.Result shown = CliCapture.run("inspect", "secret", "foo", "--show-values", "--store", dir);

@@ -1,5 +1,8 @@
 package dev.platformsecrets.store;
 
+import dev.platformsecrets.KeyPath;
+import dev.platformsecrets.Origin;
+import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.resolve.ExistingSecrets;
 import dev.platformsecrets.secret.Secret;
 import java.util.ArrayList;
@@ -9,6 +12,12 @@ import java.util.Optional;
 /**
  * Where Secrets are kept between runs: the embedded {@code FileSecretStore} by default, a cluster
  * where users outgrow one machine. Implementations validate what they store and never print values.
+ *
+ * <p>The promises every implementation keeps (one contract test runs against each): names are
+ * unique; {@link #list} and {@link #scan} are sorted by name; writes are validated by
+ * {@code SecretValidator} first, whatever the backend would accept; {@link #replace} refuses what
+ * the API server refuses and a change made by someone else since the store read the Secret;
+ * failures are the nested kinds of {@code PlatformSecretsException}, and no message names a value.
  */
 public interface SecretStore {
 
@@ -23,12 +32,21 @@ public interface SecretStore {
     /** The Secret with this name, if stored. */
     Optional<StoredSecret> get(String name);
 
-    /** Every stored Secret, sorted by name. */
+    /** Every stored Secret, sorted by name; entries that cannot be read are left out ({@link #scan} names them). */
     List<StoredSecret> list();
 
     /**
+     * Every readable Secret, sorted by name, and a warning naming each stored entry that could not
+     * be read (damaged, or sealed with a key that was not given): one bad entry never hides the rest.
+     */
+    default StoreListing scan() {
+        return new StoreListing(list(), List.of());
+    }
+
+    /**
      * Replaces a stored Secret, refusing what the API server refuses: a type change, or a data
-     * change (or unsetting {@code immutable}) of an immutable Secret. The creation time is kept.
+     * change (or unsetting {@code immutable}) of an immutable Secret ({@link UpdateRules}), or a
+     * change made by someone else between the store's read and its write. The creation time is kept.
      *
      * @throws dev.platformsecrets.PlatformSecretsException.NotFound when no Secret has the name
      * @throws dev.platformsecrets.PlatformSecretsException.Conflict when the change is refused

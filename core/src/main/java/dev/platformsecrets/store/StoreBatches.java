@@ -3,7 +3,7 @@ package dev.platformsecrets.store;
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
-import dev.platformsecrets.secret.KubernetesNames;
+import dev.platformsecrets.internal.kubernetes.KubernetesNames;
 import dev.platformsecrets.secret.Secret;
 import dev.platformsecrets.secret.SecretValidator;
 import java.util.ArrayList;

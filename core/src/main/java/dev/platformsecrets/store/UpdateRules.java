@@ -7,8 +7,11 @@ import dev.platformsecrets.secret.Secret;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The API server's update rules for Secrets ({@code ValidateSecretUpdate}), in its wording. */
-final class UpdateRules {
+/**
+ * The API server's update rules for Secrets ({@code ValidateSecretUpdate}), in its wording: every
+ * store applies them itself before it replaces a Secret, whatever its backend would let through.
+ */
+public final class UpdateRules {
 
     private static final String IMMUTABLE_WHEN_SET = "Forbidden: field is immutable when `immutable` is set";
 
@@ -24,7 +27,7 @@ final class UpdateRules {
     }
 
     /** Every refused change from {@code old} to {@code replacement}; empty when the update is allowed. */
-    static List<Problem> check(Secret old, Secret replacement) {
+    public static List<Problem> check(Secret old, Secret replacement) {
         Origin origin = origin(old.name());
         List<Problem> problems = new ArrayList<>();
         if (!old.namespace().equals(replacement.namespace())) {
