@@ -96,16 +96,32 @@ final class ResolveInputs {
     Resolution resolve(PrintWriter err) {
         // The user's values first: the table's defaults only finish the merge, and the built-in
         // table may still be loading on the start-up thread (Preload) meanwhile.
-        MapNode user;
+        // Every input is read before any problem is reported, so that one run names them all: the
+        // table's problems first, then those of the values and overrides, then of --existing.
+        List<dev.platformsecrets.Problem> problems = new ArrayList<>();
+        MapNode user = null;
         try {
             user = valuesInputs.merged();
         } catch (PlatformSecretsException.Invalid invalid) {
-            table(); // a table that cannot be read is reported first, whatever the values
-            throw invalid;
+            problems.addAll(invalid.problems());
         }
-        RuleTable table = table();
+        RuleTable table = null;
+        try {
+            table = table();
+        } catch (PlatformSecretsException unreadable) {
+            problems.addAll(0, unreadable.problems());
+        }
+        ExistingSecrets existing = ExistingSecrets.none();
+        try {
+            existing = existing();
+        } catch (PlatformSecretsException unreadable) {
+            problems.addAll(unreadable.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new PlatformSecretsException.Invalid(problems);
+        }
         Values values = ValuesLoader.coalesce(table.defaults(), user);
-        SecretResolver.Builder resolver = SecretResolver.builder(table).existing(existing());
+        SecretResolver.Builder resolver = SecretResolver.builder(table).existing(existing);
         for (String key : CommandSpecs.<String>values(rotate)) {
             resolver.rotate(key);
         }
