@@ -95,6 +95,12 @@ public final class KubernetesSecretStore implements SecretStore, AutoCloseable {
         return SecretStore.super.createAll(requireValid(secrets));
     }
 
+    /** {@inheritDoc} Here this is {@link #apply} of the Secrets, refusing to overwrite unmanaged ones. */
+    @Override
+    public List<StoredSecret> saveAll(List<Secret> secrets) {
+        return apply(secrets, false).stream().map(Applied::stored).toList();
+    }
+
     @Override
     public Optional<StoredSecret> get(String name) {
         return readable(name).map(SecretMapping.Readable::stored);
