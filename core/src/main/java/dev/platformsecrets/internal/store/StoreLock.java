@@ -1,5 +1,6 @@
 package dev.platformsecrets.internal.store;
 
+import dev.platformsecrets.internal.files.PosixPermissions;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

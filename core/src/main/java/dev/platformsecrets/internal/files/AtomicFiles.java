@@ -1,4 +1,4 @@
-package dev.platformsecrets.internal.store;
+package dev.platformsecrets.internal.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

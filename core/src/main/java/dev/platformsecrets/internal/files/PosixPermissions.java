@@ -1,4 +1,4 @@
-package dev.platformsecrets.internal.store;
+package dev.platformsecrets.internal.files;
 
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
