@@ -65,7 +65,7 @@ public final class ValuesOverlay {
             }
             SensitiveValue value = resolution.value(outcome).orElseThrow();
             if (data.putIfAbsent(rule.key(), value) != null) {
-                throw PlatformSecretsException.Invalid.of(Origin.of("--overlay"), rule.rawAttribute(),
+                throw PlatformSecretsException.Invalid.of(rule.origin(), rule.rawAttribute(),
                         "two rules externalise key '" + rule.key() + "'; the overlay Secret can hold it only once");
             }
             rule.secret().ifPresent(name -> {
