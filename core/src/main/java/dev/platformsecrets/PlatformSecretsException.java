@@ -169,6 +169,11 @@ public abstract sealed class PlatformSecretsException extends RuntimeException
         public AlreadyExists(Origin origin, KeyPath path, String message) {
             super(List.of(Problem.error(origin, path, message)), null);
         }
+
+        /** An exception listing every name that is taken (of a batch of creations, say). */
+        public AlreadyExists(List<Problem> problems) {
+            super(problems, null);
+        }
     }
 
     /** A change was refused because it conflicts with what exists (an immutable Secret, a type change). */

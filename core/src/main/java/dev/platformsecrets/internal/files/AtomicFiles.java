@@ -3,37 +3,26 @@ package dev.platformsecrets.internal.files;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Set;
 
 /**
  * Crash-safe file replacement: the new content goes to a temporary file on the same file system
- * (beside the target, or in a directory of temporary files such as a store's
- * {@value #TEMPORARY_DIRECTORY}), is forced to disk, and is renamed over the target in one atomic
- * step; the target's directory is forced too, so the rename itself survives a power loss. A crash
- * leaves the old file or the new one and at most a stray temporary file, which
- * {@link #removeTemporaryFiles} cleans.
+ * (beside the target, or in a directory of temporary files such as a store's {@code .tmp}), is
+ * forced to disk, and is renamed over the target in one atomic step; the target's directory is
+ * forced too, so the rename itself survives a power loss. A crash leaves the old file or the new
+ * one and at most a stray temporary file, named with {@link #TEMPORARY_PREFIX}, for its owner to
+ * clean.
  */
 public final class AtomicFiles {
 
     /** The prefix of temporary files; it cannot start a Secret name, so they never look like Secrets. */
     public static final String TEMPORARY_PREFIX = ".tmp-";
-
-    /**
-     * A store's directory of temporary files. Cleaning it before each write costs nothing however
-     * many files the store holds: it only ever holds the leftovers of crashed writers.
-     */
-    public static final String TEMPORARY_DIRECTORY = ".tmp";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -55,19 +44,27 @@ public final class AtomicFiles {
         RANDOM.nextBytes(suffix);
         Path temporary = temporaryDirectory.resolve(TEMPORARY_PREFIX + HexFormat.of().formatHex(suffix));
         try {
-            try (FileChannel channel = FileChannel.open(temporary,
-                    Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), PosixPermissions.ownerOnlyFile())) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
+            writeNew(temporary, content);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temporary);
         }
         forceDirectory(directory);
+    }
+
+    /**
+     * Creates {@code file} owner-only with {@code content} and forces it to disk; fails when
+     * anything, a link included, already has its name.
+     */
+    public static void writeNew(Path file, byte[] content) throws IOException {
+        try (FileChannel channel = FileChannel.open(file,
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), PosixPermissions.ownerOnlyFile())) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
     }
 
     /** Deletes {@code target} and forces the directory, so the deletion survives a crash. */
@@ -83,41 +80,5 @@ public final class AtomicFiles {
         } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
             // Some platforms cannot open a directory as a channel; the rename is still atomic there.
         }
-    }
-
-    /**
-     * The {@value #TEMPORARY_DIRECTORY} directory of {@code directory}, emptied of a crashed
-     * writer's leftovers; call only while holding the store lock. On first use it is created, after
-     * removing the leftovers that versions without it left beside the files.
-     *
-     * @throws IOException also when {@value #TEMPORARY_DIRECTORY} exists but is no directory (a link)
-     */
-    public static Path cleanTemporaryDirectory(Path directory) throws IOException {
-        Path temporary = directory.resolve(TEMPORARY_DIRECTORY);
-        BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(temporary, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            removeTemporaryFiles(directory);
-            Files.createDirectory(temporary, PosixPermissions.ownerOnlyDirectory());
-            return temporary;
-        }
-        if (!attributes.isDirectory()) {
-            throw new FileSystemException(temporary.toString(), null, "not a directory");
-        }
-        removeTemporaryFiles(temporary);
-        return temporary;
-    }
-
-    /** Deletes temporary files a crashed writer left behind; call only while holding the store lock. */
-    public static int removeTemporaryFiles(Path directory) throws IOException {
-        int removed = 0;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, TEMPORARY_PREFIX + "*")) {
-            for (Path entry : entries) {
-                Files.deleteIfExists(entry);
-                removed++;
-            }
-        }
-        return removed;
     }
 }
