@@ -1,5 +1,6 @@
 package dev.platformsecrets.cli;
 
+import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.resolve.ExistingSecrets;
 import dev.platformsecrets.resolve.Resolution;
@@ -54,7 +55,19 @@ final class ResolveInputs {
 
     /** The rule table named by {@code --rules}. */
     RuleTable table() {
-        return RuleTableLoader.byNameOrFile(CommandSpecs.<String>given(rules));
+        return table(CommandSpecs.<String>given(rules));
+    }
+
+    /** A built-in table or a table file, a missing one reported as the {@code --rules} flag's problem. */
+    static RuleTable table(String nameOrFile) {
+        try {
+            return RuleTableLoader.byNameOrFile(nameOrFile);
+        } catch (PlatformSecretsException.NotFound missing) {
+            if (!missing.origin().isUnknown()) {
+                throw missing;
+            }
+            throw new PlatformSecretsException.NotFound(Origin.of("--rules"), missing.keyPath(), missing.problem());
+        }
     }
 
     /**
@@ -96,18 +109,34 @@ final class ResolveInputs {
     Resolution resolve(PrintWriter err) {
         // The user's values first: the table's defaults only finish the merge, and the built-in
         // table may still be loading on the start-up thread (Preload) meanwhile.
-        MapNode user;
+        // Every input is read before any problem is reported, so that one run names them all: the
+        // table's problems first, then those of the values and overrides, then of --existing.
+        List<dev.platformsecrets.Problem> problems = new ArrayList<>();
+        MapNode user = null;
         try {
             user = valuesInputs.merged();
         } catch (PlatformSecretsException.Invalid invalid) {
-            table(); // a table that cannot be read is reported first, whatever the values
-            throw invalid;
+            problems.addAll(invalid.problems());
         }
-        RuleTable table = table();
+        RuleTable table = null;
+        try {
+            table = table();
+        } catch (PlatformSecretsException unreadable) {
+            problems.addAll(0, unreadable.problems());
+        }
+        ExistingSecrets existing = ExistingSecrets.none();
+        try {
+            existing = existing();
+        } catch (PlatformSecretsException unreadable) {
+            problems.addAll(unreadable.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new PlatformSecretsException.Invalid(problems);
+        }
         Values values = ValuesLoader.coalesce(table.defaults(), user);
-        SecretResolver.Builder resolver = SecretResolver.builder(table).existing(existing());
+        SecretResolver.Builder resolver = SecretResolver.builder(table).existing(existing);
         for (String key : CommandSpecs.<String>values(rotate)) {
-            resolver.rotate(key);
+            resolver.rotate(key, Origin.of("--rotate"));
         }
         Resolution resolution = resolver.build().resolve(values);
         Cli.printProblems(err, resolution.warnings());

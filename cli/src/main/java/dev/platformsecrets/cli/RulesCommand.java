@@ -2,7 +2,6 @@ package dev.platformsecrets.cli;
 
 import dev.platformsecrets.rules.RuleTable;
 import dev.platformsecrets.rules.RuleTableFormat;
-import dev.platformsecrets.rules.RuleTableLoader;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +25,7 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RuleTable table = RuleTableLoader.byNameOrFile(CommandSpecs.<String>given(rules));
+        RuleTable table = ResolveInputs.table(CommandSpecs.<String>given(rules));
         PrintWriter out = command.commandLine().getOut();
         boolean yaml = format.format() == OutputOption.Format.yaml;
         out.print(yaml ? RuleTableFormat.yaml(table) : RuleTableFormat.table(table));
