@@ -74,6 +74,13 @@ public final class PosixPermissions {
         }
         String owner;
         try {
+            if (USER_ID.isPresent()) {
+                // by user id: resolving the owner's name costs a user database lookup, paid only when foreign
+                int uid = (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+                if (uid == USER_ID.getAsInt() || uid == 0) {
+                    return Optional.empty();
+                }
+            }
             owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName();
         } catch (UnsupportedOperationException e) {
             return Optional.empty();
