@@ -1,5 +1,6 @@
 package dev.platformsecrets.cli;
 
+import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.resolve.ExistingSecrets;
 import dev.platformsecrets.resolve.Resolution;
@@ -54,7 +55,19 @@ final class ResolveInputs {
 
     /** The rule table named by {@code --rules}. */
     RuleTable table() {
-        return RuleTableLoader.byNameOrFile(CommandSpecs.<String>given(rules));
+        return table(CommandSpecs.<String>given(rules));
+    }
+
+    /** A built-in table or a table file, a missing one reported as the {@code --rules} flag's problem. */
+    static RuleTable table(String nameOrFile) {
+        try {
+            return RuleTableLoader.byNameOrFile(nameOrFile);
+        } catch (PlatformSecretsException.NotFound missing) {
+            if (!missing.origin().isUnknown()) {
+                throw missing;
+            }
+            throw new PlatformSecretsException.NotFound(Origin.of("--rules"), missing.keyPath(), missing.problem());
+        }
     }
 
     /**
@@ -123,7 +136,7 @@ final class ResolveInputs {
         Values values = ValuesLoader.coalesce(table.defaults(), user);
         SecretResolver.Builder resolver = SecretResolver.builder(table).existing(existing);
         for (String key : CommandSpecs.<String>values(rotate)) {
-            resolver.rotate(key);
+            resolver.rotate(key, Origin.of("--rotate"));
         }
         Resolution resolution = resolver.build().resolve(values);
         Cli.printProblems(err, resolution.warnings());

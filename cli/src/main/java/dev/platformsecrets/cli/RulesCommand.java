@@ -2,7 +2,6 @@ package dev.platformsecrets.cli;
 
 import dev.platformsecrets.rules.RuleTable;
 import dev.platformsecrets.rules.RuleTableFormat;
-import dev.platformsecrets.rules.RuleTableLoader;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +33,7 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RuleTable table = RuleTableLoader.byNameOrFile(CommandSpecs.<String>given(rules));
+        RuleTable table = ResolveInputs.table(CommandSpecs.<String>given(rules));
         PrintWriter out = command.commandLine().getOut();
         boolean yaml = CommandSpecs.given(format) == Format.yaml;
         out.print(yaml ? RuleTableFormat.yaml(table) : RuleTableFormat.table(table));

@@ -4,8 +4,8 @@ import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.SensitiveValue;
+import dev.platformsecrets.internal.files.AtomicFiles;
 import dev.platformsecrets.internal.plain.PlainValues;
-import dev.platformsecrets.internal.store.AtomicFiles;
 import dev.platformsecrets.rules.AttributePair;
 import dev.platformsecrets.rules.SecretRule;
 import dev.platformsecrets.rules.ValueFormat;
@@ -65,7 +65,7 @@ public final class ValuesOverlay {
             }
             SensitiveValue value = resolution.value(outcome).orElseThrow();
             if (data.putIfAbsent(rule.key(), value) != null) {
-                throw PlatformSecretsException.Invalid.of(Origin.of("--overlay"), rule.rawAttribute(),
+                throw PlatformSecretsException.Invalid.of(rule.origin(), rule.rawAttribute(),
                         "two rules externalise key '" + rule.key() + "'; the overlay Secret can hold it only once");
             }
             rule.secret().ifPresent(name -> {

@@ -4,12 +4,13 @@ import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
+import dev.platformsecrets.internal.files.AtomicFiles;
+import dev.platformsecrets.internal.files.PosixPermissions;
 import dev.platformsecrets.internal.kubernetes.KubernetesNames;
-import dev.platformsecrets.internal.store.AtomicFiles;
 import dev.platformsecrets.internal.store.Journal;
-import dev.platformsecrets.internal.store.PosixPermissions;
 import dev.platformsecrets.internal.store.StoreFormat;
 import dev.platformsecrets.internal.store.StoreLock;
+import dev.platformsecrets.internal.store.TemporaryFiles;
 import dev.platformsecrets.secret.Secret;
 import dev.platformsecrets.secret.SecretValidator;
 import java.io.IOException;
@@ -395,7 +396,7 @@ public final class FileSecretStore implements SecretStore {
     /** Writes one Secret; only inside {@link #locked}, which prepares the temporary directory. */
     private void write(StoredSecret stored) throws IOException {
         AtomicFiles.write(fileOf(stored.name()), StoreFormat.encode(stored, encryption.keyring()),
-                directory.resolve(AtomicFiles.TEMPORARY_DIRECTORY));
+                directory.resolve(TemporaryFiles.TEMPORARY_DIRECTORY));
     }
 
     /** Writes Secrets all or nothing: one atomic rename for one, a {@link Journal} batch for more. */
@@ -490,7 +491,7 @@ public final class FileSecretStore implements SecretStore {
             StoreLock lock = StoreLock.acquire(directory);
             try {
                 Journal.recover(directory);
-                AtomicFiles.cleanTemporaryDirectory(directory);
+                TemporaryFiles.cleanTemporaryDirectory(directory);
                 return action.run();
             } finally {
                 lock.close();

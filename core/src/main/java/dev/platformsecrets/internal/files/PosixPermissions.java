@@ -1,4 +1,4 @@
-package dev.platformsecrets.internal.store;
+package dev.platformsecrets.internal.files;
 
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
