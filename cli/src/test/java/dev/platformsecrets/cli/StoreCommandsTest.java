@@ -231,8 +231,8 @@ class StoreCommandsTest {
         assertThat(create.exit()).isEqualTo(1);
         assertThat(create.out()).isEmpty();
         assertThat(create.err()).isEqualTo(list + ":3:63: items[1].metadata.name: secret \"b\" already exists\n"
-                + list + ":5:63: items[3].metadata.name: Duplicate value: \"a\": given twice (in namespaces \"ns1\" and"
-                + " \"ns2\"); the store keeps one Secret per name, whatever its namespace\n");
+                + list + ":5:63: items[3].metadata.name: Duplicate value: \"a\": given twice (first in namespace \"ns1\","
+                + " then in namespace \"ns2\"); the store keeps one Secret per name, whatever its namespace\n");
         assertThat(CliCapture.run("list", "secret", "--store", dir, "-o", "json").out()).doesNotContain("\"a\"", "\"c\"");
     }
 
