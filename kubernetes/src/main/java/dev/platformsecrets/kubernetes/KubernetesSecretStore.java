@@ -22,10 +22,12 @@ import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -181,8 +183,8 @@ public final class KubernetesSecretStore implements SecretStore, AutoCloseable {
     /**
      * Writes resolved Secrets to the namespace: each is created, or replaced when it changed, and
      * labelled {@value #MANAGED_BY_LABEL}={@value #MANAGED_BY}. Every Secret is validated and every
-     * existing one read first: when one is invalid, would change an immutable Secret or its type,
-     * or exists without the label (unless {@code overwriteUnmanaged}), nothing is written and
+     * existing one read first: when one is invalid, given twice, would change an immutable Secret
+     * or its type, or exists without the label (unless {@code overwriteUnmanaged}), nothing is written and
      * every such problem is reported together.
      *
      * @return what happened to each Secret, in the order given
@@ -192,7 +194,12 @@ public final class KubernetesSecretStore implements SecretStore, AutoCloseable {
         List<Problem> refused = new ArrayList<>();
         List<Optional<SecretMapping.Readable>> currents = new ArrayList<>();
         List<Secret> labelled = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         for (Secret secret : valid) {
+            if (!names.add(secret.name())) {
+                refused.add(Problem.error(connection.origin(), KeyPath.root(), "secret \"" + secret.name()
+                        + "\" is given twice; a namespace holds one Secret per name"));
+            }
             Secret managed = SecretMapping.withLabels(secret, Map.of(MANAGED_BY_LABEL, MANAGED_BY));
             Optional<SecretMapping.Readable> current = readable(secret.name());
             current.ifPresent(found -> {

@@ -112,6 +112,11 @@ class KubernetesSecretStoreTest {
         assertThat(store.get("fresh")).isEmpty();
         assertThat(store.get("users-own").orElseThrow().secret().value("k")).contains(SensitiveValue.ofUtf8("theirs"));
 
+        PlatformSecretsException.Conflict twice = catchThrowableOfType(PlatformSecretsException.Conflict.class,
+                () -> store.apply(List.of(opaque("fresh", "x"), opaque("fresh", "y")), false));
+        assertThat(twice.problem()).isEqualTo("secret \"fresh\" is given twice; a namespace holds one Secret per name");
+        assertThat(store.get("fresh")).isEmpty();
+
         List<Applied> forced = store.apply(List.of(opaque("users-own", "mine")), true);
         assertThat(forced).extracting(Applied::change).containsExactly(Applied.Change.REPLACED);
         assertThat(store.get("users-own").orElseThrow().secret().labels()).containsKey(KubernetesSecretStore.MANAGED_BY_LABEL);
