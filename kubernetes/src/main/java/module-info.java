@@ -10,6 +10,9 @@ module dev.platformsecrets.kubernetes {
     requires kubernetes.model.common;
     requires io.fabric8.kubernetes.client.jdkhttp;
     requires java.net.http;
+    // fabric8's jars are automatic modules, which declare nothing: SLF4J, which they log through,
+    // is an explicit module and must be required by someone for it to be resolved on the module path.
+    requires org.slf4j;
 
     exports dev.platformsecrets.kubernetes;
 }
