@@ -64,7 +64,7 @@ final class ResolveCommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "--save needs --store DIR");
         }
         PrintWriter err = command.commandLine().getErr();
-        Resolution resolution = inputs.resolve(err);
+        Resolution resolution = inputs.resolve(err, overlayName);
         String inNamespace = CommandSpecs.<String>value(namespace).orElse("");
         Map<String, String> withLabels = CommandSpecs.<Map<String, String>>value(labels).orElse(Map.of());
         List<Secret> secrets;
@@ -73,6 +73,7 @@ final class ResolveCommand implements Callable<Integer> {
         } else {
             ValuesOverlay externalised = ValuesOverlay.of(resolution, overlayName.get());
             secrets = PlatformSecrets.from(externalised, inNamespace, withLabels);
+            Cli.printProblems(err, externalised.warnings());
             externalised.writeValuesFile(overlayFile.get());
         }
         if (saving) {

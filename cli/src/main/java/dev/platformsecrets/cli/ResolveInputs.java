@@ -88,6 +88,14 @@ final class ResolveInputs {
 
     /** Loads everything and resolves; warnings go to {@code err}, errors are thrown. */
     Resolution resolve(PrintWriter err) {
+        return resolve(err, Optional.empty());
+    }
+
+    /**
+     * Loads everything and resolves, externalising into {@code overlay} when given (values that
+     * name it are taken from it); warnings go to {@code err}, errors are thrown.
+     */
+    Resolution resolve(PrintWriter err, Optional<String> overlay) {
         // The user's values first: the table's defaults only finish the merge, and the built-in
         // table may still be loading on the start-up thread (Preload) meanwhile.
         MapNode user;
@@ -100,6 +108,7 @@ final class ResolveInputs {
         RuleTable table = table();
         Values values = ValuesLoader.coalesce(table.defaults(), user);
         SecretResolver.Builder resolver = SecretResolver.builder(table).existing(existing());
+        overlay.ifPresent(resolver::overlay);
         for (String key : CommandSpecs.<String>values(rotate)) {
             resolver.rotate(key);
         }

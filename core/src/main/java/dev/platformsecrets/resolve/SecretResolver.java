@@ -9,9 +9,11 @@ import dev.platformsecrets.rules.RuleTable;
 import dev.platformsecrets.rules.SecretRule;
 import dev.platformsecrets.values.Values;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,12 +35,14 @@ public final class SecretResolver {
     private final ExistingSecrets existing;
     private final ValueGenerator generator;
     private final Set<String> rotate;
+    private final Optional<String> overlay;
 
     private SecretResolver(Builder builder) {
         this.table = builder.table;
         this.existing = builder.existing;
         this.generator = builder.generator;
         this.rotate = Set.copyOf(builder.rotate);
+        this.overlay = builder.overlay;
     }
 
     /** A builder resolving {@code table}; nothing existing, secure generation, nothing rotated. */
@@ -57,22 +61,24 @@ public final class SecretResolver {
         checkRotations(problems);
         int count = table.rules().size();
         AttributeNodes nodes = new AttributeNodes(table.rules(), values);
-        RuleSteps steps = new RuleSteps(values, existing, generator, rotate, table, nodes, problems);
+        RuleSteps steps = new RuleSteps(values, existing, overlay, generator, rotate, table, nodes, problems);
         ActiveClashes clashes = new ActiveClashes(count);
         List<RuleOutcome> outcomes = new ArrayList<>(count);
         SensitiveValue[] resolved = new SensitiveValue[count];
+        BitSet tableDefaults = new BitSet(count);
         for (int i = 0; i < count; i++) {
             SecretRule rule = table.rules().get(i);
             RuleSteps.Step step = steps.resolve(i);
             outcomes.add(new RuleOutcome(rule, step.decision()));
             resolved[i] = step.value().orElse(null);
+            tableDefaults.set(i, step.tableDefault());
             if (nodes.isActive(i)) {
                 clashes.check(rule, i);
             }
         }
         problems.addAll(clashes.problems());
         problems.throwIfErrors();
-        return new Resolution(table.name(), outcomes, resolved, problems.warnings());
+        return new Resolution(table.name(), outcomes, resolved, problems.warnings(), table.defaults(), tableDefaults);
     }
 
     private void checkRotations(ProblemCollector problems) {
@@ -97,6 +103,7 @@ public final class SecretResolver {
         private ExistingSecrets existing = ExistingSecrets.none();
         private ValueGenerator generator = ValueGenerator.secure();
         private final Set<String> rotate = new LinkedHashSet<>();
+        private Optional<String> overlay = Optional.empty();
 
         private Builder(RuleTable table) {
             this.table = Objects.requireNonNull(table, "table");
@@ -120,6 +127,16 @@ public final class SecretResolver {
          */
         public Builder rotate(String key) {
             this.rotate.add(Objects.requireNonNull(key, "key"));
+            return this;
+        }
+
+        /**
+         * The Secret this run externalises values into ({@link ValuesOverlay}): a NAME attribute
+         * naming it (an earlier run's overlay values fed back) takes the value that Secret holds
+         * among the existing Secrets, and generated values are reused from it first.
+         */
+        public Builder overlay(String secretName) {
+            this.overlay = Optional.of(Objects.requireNonNull(secretName, "secretName"));
             return this;
         }
 
