@@ -40,7 +40,7 @@ final class ResolveInputs {
     ResolveInputs(CommandSpec spec) {
         valuesInputs = new ValuesInputs(spec);
         rules = CommandSpecs.withDefault(spec, String.class, RuleTable.DEFAULT_NAME, "NAME|FILE",
-                "Rule table: a built-in name (platform-secrets-map, pachyderm-2.10) or a table file."
+                "Rule table: a built-in name (pachyderm-2.10, platform-secrets-map) or a table file."
                         + " Default: ${DEFAULT-VALUE}.", "--rules");
         existingFiles = CommandSpecs.repeatable(spec, Path.class, "FILE",
                 "Secrets that already exist (kubectl get secret -o yaml|json output, or manifests printed"
@@ -50,6 +50,11 @@ final class ResolveInputs {
                 + " (default: none printed; the context's namespace in the cluster).", false);
         rotate = CommandSpecs.repeatable(spec, String.class, "KEY",
                 "Generate this key afresh even when an existing Secret holds it (repeatable).", "--rotate");
+    }
+
+    /** The name or file given with {@code --rules} (or the default table's name). */
+    String tableName() {
+        return CommandSpecs.<String>given(rules);
     }
 
     /** The rule table named by {@code --rules}. */

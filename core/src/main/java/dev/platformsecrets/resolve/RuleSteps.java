@@ -171,7 +171,11 @@ final class RuleSteps {
                     Optional.of(generator.generate(rule.generation().get())));
         }
         if (rule.required()) {
-            problems.error(Origin.UNKNOWN, rule.rawAttribute(), "required " + rule.describe() + " is not set: "
+            // Where a blank value was given, when one was: "" in a values file is a place to fix.
+            Origin blankAt = values.find(rule.rawAttribute())
+                    .filter(node -> !fromTableDefaults(rule.rawAttribute(), node)).map(ValueNode::origin)
+                    .orElse(Origin.UNKNOWN);
+            problems.error(blankAt, rule.rawAttribute(), "required " + rule.describe() + " is not set: "
                     + howToSet(rule));
             return Step.of(new Decision.Missing());
         }
@@ -238,6 +242,9 @@ final class RuleSteps {
             }
         }
         SecretReference reference = new SecretReference(scalar.text(), key);
+        if (keyNode.isEmpty()) {
+            refuseKeysTheChartDoesNotRead(name, nameNode.origin(), defaultKey);
+        }
         Optional<SensitiveValue> copied = Optional.empty();
         if (rule.copyExisting() && rule.secret().filter(reference.name()::equals).isEmpty()) {
             copied = existing.find(reference.name()).flatMap(data -> Optional.ofNullable(data.get(reference.key())));
@@ -262,12 +269,25 @@ final class RuleSteps {
         return Step.of(new Decision.Existing(reference, originOf(name, nameNode)), copied);
     }
 
+    /** An error when the chart reads the Secret named by {@code name} under another key than {@code key}. */
+    private void refuseKeysTheChartDoesNotRead(KeyPath name, Origin origin, String key) {
+        if (table.name().equals(RuleTable.DEFAULT_NAME)) {
+            return;
+        }
+        RuleTable chart = RuleTable.builtIn(RuleTable.DEFAULT_NAME);
+        chart.keyReadVia(name).filter(read -> !read.equals(key)).ifPresent(read -> problems.error(origin, name,
+                "the chart reads key '" + read + "' of the Secret named here, but table '" + table.name()
+                        + "' uses key '" + key + "'; use table " + chart.name() + ", which reads what the chart reads"));
+    }
+
     private Optional<SensitiveValue> provided(SecretRule rule, KeyPath raw, ValueNode node) {
         if (node instanceof ScalarNode scalar) {
             if (!scalar.isString()) {
+                // A value from a file can be quoted there; an override's reason already says how to keep a string.
+                String advice = scalar.origin().line() > 0
+                        ? "; put the value in quotes (\"...\") so that Helm keeps it exactly as written" : "";
                 problems.error(scalar.origin(), raw, "must be a string, but this is "
-                        + scalar.retypingReason().orElse("not a string for Helm")
-                        + "; put the value in quotes (\"...\") so that Helm keeps it exactly as written");
+                        + scalar.retypingReason().orElse("not a string for Helm") + advice);
                 return Optional.empty();
             }
             SensitiveValue value = SensitiveValue.ofUtf8(scalar.text());

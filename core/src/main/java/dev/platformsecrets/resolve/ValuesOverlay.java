@@ -8,6 +8,7 @@ import dev.platformsecrets.SensitiveValue;
 import dev.platformsecrets.internal.plain.PlainValues;
 import dev.platformsecrets.internal.store.AtomicFiles;
 import dev.platformsecrets.rules.AttributePair;
+import dev.platformsecrets.rules.RuleTable;
 import dev.platformsecrets.rules.SecretRule;
 import dev.platformsecrets.rules.ValueFormat;
 import dev.platformsecrets.values.ScalarNode;
@@ -82,6 +83,8 @@ public final class ValuesOverlay {
                     + " overlay Secret");
         }
         Values defaults = Values.of(resolution.tableDefaults());
+        List<Problem> refused = new ArrayList<>();
+        RuleTable chart = RuleTable.builtIn(RuleTable.DEFAULT_NAME);
         SortedMap<String, SensitiveValue> data = new TreeMap<>();
         SortedMap<String, SortedMap<String, SensitiveValue>> inPlace = new TreeMap<>();
         SortedMap<String, SortedMap<String, SensitiveValue>> remaining = new TreeMap<>();
@@ -119,6 +122,13 @@ public final class ValuesOverlay {
                 }
                 continue;
             }
+            if (!resolution.tableName().equals(chart.name())) {
+                chart.keyReadVia(rule.nameAttribute().get()).filter(read -> !read.equals(rule.key()))
+                        .ifPresent(read -> refused.add(Problem.error(where, rule.nameAttribute().get(), "the chart reads"
+                                + " key '" + read + "' of the Secret named here, but table '" + resolution.tableName()
+                                + "' would put key '" + rule.key() + "' there; use table " + chart.name()
+                                + ", which reads what the chart reads")));
+            }
             String target = rule.overlayInPlace() ? rule.secret().orElseThrow() : secretName;
             if (rule.overlayInPlace()) {
                 if (!inPlace.containsKey(target)) {
@@ -143,6 +153,9 @@ public final class ValuesOverlay {
             for (AttributePair pair : rule.deprecated()) {
                 put(tree, pair.rawAttribute(), reset(defaults, pair.rawAttribute(), ValueFormat.STRING));
             }
+        }
+        if (!refused.isEmpty()) {
+            throw new PlatformSecretsException.Invalid(refused);
         }
         inPlace.values().removeIf(Objects::isNull);
         return new ValuesOverlay(secretName, data, inPlace, remaining, tree, warnings);

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A named list of {@link SecretRule}s plus the defaults its rules read. Immutable.
@@ -91,6 +92,44 @@ public record RuleTable(String name, String description, List<SecretRule> rules,
                             + "; give them conditions that exclude each other"));
         }
         return problems;
+    }
+
+    /**
+     * The key this table's rules read from a Secret named by {@code nameAttribute}: the key of the
+     * first rule with that NAME attribute; empty when none has it.
+     */
+    public Optional<String> keyReadVia(KeyPath nameAttribute) {
+        return rules.stream().filter(rule -> rule.nameAttribute().filter(nameAttribute::equals).isPresent())
+                .map(SecretRule::key).findFirst();
+    }
+
+    /**
+     * Where this table differs from {@code reference} (a table of what a chart really reads), one
+     * line per difference: a NAME attribute whose Secret the reference reads under another key, a
+     * key of a platform Secret that the reference does not write, a required row the reference
+     * does not require. Empty when there is none.
+     */
+    public List<String> differencesFrom(RuleTable reference) {
+        List<String> out = new ArrayList<>();
+        for (SecretRule rule : rules) {
+            String where = rule.describe();
+            rule.nameAttribute().ifPresent(name -> reference.keyReadVia(name)
+                    .filter(read -> !read.equals(rule.key()))
+                    .ifPresent(read -> out.add(where + ": the Secret named by " + name.render() + " is read under key '"
+                            + read + "' by " + reference.name() + ", not '" + rule.key() + "'")));
+            boolean written = reference.rules().stream().anyMatch(other -> other.key().equals(rule.key())
+                    && other.secret().equals(rule.secret()));
+            if (!written && rule.secret().isPresent()) {
+                out.add(where + ": " + reference.name() + " does not read this key of that Secret");
+            }
+            boolean requiredThere = reference.rules().stream().anyMatch(other -> other.required()
+                    && other.rawAttribute().equals(rule.rawAttribute()));
+            if (rule.required() && !requiredThere) {
+                out.add(where + ": required here, but " + reference.name() + " does not fail without "
+                        + rule.rawAttribute().render());
+            }
+        }
+        return out;
     }
 
     @Override

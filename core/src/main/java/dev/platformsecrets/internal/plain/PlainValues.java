@@ -98,6 +98,7 @@ public final class PlainValues {
                 .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
                 .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
                 .disable(YAMLWriteFeature.SPLIT_LINES)
+                .stringQuotingChecker(Yaml11Quoting.INSTANCE)
                 .build();
     }
 
