@@ -27,7 +27,8 @@ class PackageFlowTest {
             "resolve", Set.of("values", "rules"),
             "secret", Set.of("values", "rules", "resolve"),
             "store", Set.of("values", "rules", "resolve", "secret"),
-            "pipeline", Set.of("values", "secret", "store"));
+            "pipeline", Set.of("values", "secret", "store"),
+            "install", Set.of("values", "rules", "resolve", "secret"));
 
     private static final Path SOURCES = Path.of("src", "main", "java", "dev", "platformsecrets");
 
