@@ -1,5 +1,6 @@
 package dev.platformsecrets.cli;
 
+import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.resolve.ExistingSecrets;
 import dev.platformsecrets.resolve.Resolution;
@@ -59,7 +60,19 @@ final class ResolveInputs {
 
     /** The rule table named by {@code --rules}. */
     RuleTable table() {
-        return RuleTableLoader.byNameOrFile(CommandSpecs.<String>given(rules));
+        return table(CommandSpecs.<String>given(rules));
+    }
+
+    /** A built-in table or a table file, a missing one reported as the {@code --rules} flag's problem. */
+    static RuleTable table(String nameOrFile) {
+        try {
+            return RuleTableLoader.byNameOrFile(nameOrFile);
+        } catch (PlatformSecretsException.NotFound missing) {
+            if (!missing.origin().isUnknown()) {
+                throw missing;
+            }
+            throw new PlatformSecretsException.NotFound(Origin.of("--rules"), missing.keyPath(), missing.problem());
+        }
     }
 
     /**
@@ -137,7 +150,7 @@ final class ResolveInputs {
         SecretResolver.Builder resolver = SecretResolver.builder(table).existing(existing);
         overlay.ifPresent(resolver::overlay);
         for (String key : CommandSpecs.<String>values(rotate)) {
-            resolver.rotate(key);
+            resolver.rotate(key, Origin.of("--rotate"));
         }
         Resolution resolution = resolver.build().resolve(values);
         Cli.printProblems(err, resolution.warnings());

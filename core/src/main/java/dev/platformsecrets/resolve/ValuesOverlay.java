@@ -5,8 +5,8 @@ import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
 import dev.platformsecrets.SensitiveValue;
+import dev.platformsecrets.internal.files.AtomicFiles;
 import dev.platformsecrets.internal.plain.PlainValues;
-import dev.platformsecrets.internal.store.AtomicFiles;
 import dev.platformsecrets.rules.AttributePair;
 import dev.platformsecrets.rules.RuleTable;
 import dev.platformsecrets.rules.SecretRule;
@@ -164,7 +164,7 @@ public final class ValuesOverlay {
     private static void put(SortedMap<String, SensitiveValue> data, SecretRule rule, SensitiveValue value) {
         SensitiveValue earlier = data.putIfAbsent(rule.key(), value);
         if (earlier != null && !earlier.equals(value)) {
-            throw PlatformSecretsException.Invalid.of(Origin.of("overlay Secret"), rule.rawAttribute(),
+            throw PlatformSecretsException.Invalid.of(rule.origin(), rule.rawAttribute(),
                     "two rules externalise key '" + rule.key() + "' with different values; the overlay Secret can hold"
                             + " it only once");
         }

@@ -25,7 +25,7 @@ final class BuiltInTables {
 
     static RuleTable load(String name) {
         if (!NAMES.contains(name)) {
-            throw new PlatformSecretsException.NotFound(Origin.of("--rules"), KeyPath.root(),
+            throw new PlatformSecretsException.NotFound(Origin.UNKNOWN, KeyPath.root(),
                     "no built-in rule table '" + name + "'; built-in tables: " + String.join(", ", NAMES));
         }
         return CACHE.computeIfAbsent(name, BuiltInTables::read);

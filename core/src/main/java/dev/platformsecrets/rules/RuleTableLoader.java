@@ -48,7 +48,7 @@ public final class RuleTableLoader {
         }
         Path file = Path.of(nameOrFile);
         if (!Files.isRegularFile(file)) {
-            throw new PlatformSecretsException.NotFound(Origin.of("--rules"), KeyPath.root(),
+            throw new PlatformSecretsException.NotFound(Origin.UNKNOWN, KeyPath.root(),
                     "'" + nameOrFile + "' is neither a built-in rule table (" + String.join(", ", RuleTable.builtInNames())
                             + ") nor a file");
         }

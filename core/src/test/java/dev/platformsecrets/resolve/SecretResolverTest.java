@@ -69,7 +69,7 @@ class SecretResolverTest {
                 () -> SecretResolver.builder(CHART).rotate("enterprise-license-key").build()
                         .resolve(Resolving.values(CHART, "{}", dir)));
         assertThat(invalid.problems()).extracting(Problem::render)
-                .containsExactly("--rotate: no rule of table 'pachyderm-2.10' generates key 'enterprise-license-key'");
+                .containsExactly("cannot rotate 'enterprise-license-key': no rule of table 'pachyderm-2.10' generates it");
     }
 
     @Test
