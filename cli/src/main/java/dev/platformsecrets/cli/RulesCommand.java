@@ -10,21 +10,13 @@ import picocli.CommandLine.Model.OptionSpec;
 /** {@code platform-secrets rules}: prints a rule table, as a table like the documented map or as YAML. */
 final class RulesCommand implements Callable<Integer> {
 
-    /** The output formats. */
-    enum Format {
-        /** Columns like the documented Platform Secrets Map (the default). */
-        table,
-        /** The rule-table YAML format. */
-        yaml
-    }
-
     private final CommandSpec command = CommandSpecs.command(this, "rules",
             "Prints a rule table (validating it when it is a file).");
     private final OptionSpec rules = CommandSpecs.withDefault(command, String.class, RuleTable.DEFAULT_NAME, "NAME|FILE",
             "A built-in table name (platform-secrets-map, pachyderm-2.10) or a table file. Default: ${DEFAULT-VALUE}.",
             "--rules");
-    private final OptionSpec format = CommandSpecs.withDefault(command, Format.class, Format.table.name(), "FORMAT",
-            "table (default) or yaml.", "-o", "--output");
+    private final OutputOption format = new OutputOption(command, "table (default) or yaml.",
+            OutputOption.Format.table, OutputOption.Format.yaml);
 
     /** The command's model, for picocli. */
     CommandSpec spec() {
@@ -35,7 +27,7 @@ final class RulesCommand implements Callable<Integer> {
     public Integer call() {
         RuleTable table = ResolveInputs.table(CommandSpecs.<String>given(rules));
         PrintWriter out = command.commandLine().getOut();
-        boolean yaml = CommandSpecs.given(format) == Format.yaml;
+        boolean yaml = format.format() == OutputOption.Format.yaml;
         out.print(yaml ? RuleTableFormat.yaml(table) : RuleTableFormat.table(table));
         out.flush();
         return Cli.OK;

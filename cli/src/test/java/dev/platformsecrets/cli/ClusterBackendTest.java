@@ -67,7 +67,8 @@ class ClusterBackendTest {
 
         CliCapture.Result inspected = run("store-commands", "inspect", "secret", "regcred");
         assertThat(inspected.out()).contains("Name:        regcred").contains("Namespace:   store-commands")
-                .contains("Type:        kubernetes.io/dockerconfigjson");
+                .contains("Type:        kubernetes.io/dockerconfigjson")
+                .contains("Labels:      secret-source=pachyderm-user, suite=pachyderm");
         CliCapture.Result json = run("store-commands", "list", "secret", "-o", "json");
         assertThat(json.out()).contains("\"name\" : \"regcred\"");
 

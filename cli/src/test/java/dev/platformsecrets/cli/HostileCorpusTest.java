@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code store/}: a {@code .store} descriptor of a tampered store ({@link HostileStores}) and the
  *       command run against it; position {@code store} means the line starts with the store's path
  *       (a file in it, or the directory itself), {@code LINE:COL} points into the Secret file
- *       {@code create} read. No command may change the file outside the store that links point at.
+ *       {@code create} read, or into the encryption config of a {@code weak-key-*} case. No command may change the file outside the store that links point at.
  * </ul>
  *
  * <p>A {@code .gen} file is a descriptor of an input too large to commit ({@link HostileInputs}),
@@ -61,7 +61,7 @@ class HostileCorpusTest {
 
     /** The exact number of corpus files per folder; a new file must be counted here and in EXPECTED.tsv. */
     private static final Map<String, Integer> CORPUS = new LinkedHashMap<>(Map.of(
-            "values", 45, "rules", 33, "secrets", 53, "pipelines", 26, "store", 15));
+            "values", 45, "rules", 33, "secrets", 53, "pipelines", 26, "store", 18));
     /** The work one refusal may take: CPU time of the thread running the command. */
     private static final Duration LIMIT = Duration.ofSeconds(2);
     /** The wall-clock bound that stops a runaway command; generous, as the build machine is shared. */
@@ -159,7 +159,7 @@ class HostileCorpusTest {
                 assertThat(HostileStores.outsideUntouched(tampered)).as(file + ": the file outside the store is untouched").isTrue();
             }
             record(file, run);
-            assertRefused(file, input, run, expected.get(file));
+            assertRefused(file, input, tampered != null ? tampered.located() : input, run, expected.get(file));
         }));
     }
 
@@ -173,6 +173,11 @@ class HostileCorpusTest {
     }
 
     private static void assertRefused(String file, Path input, Run run, Expectation expectation) {
+        assertRefused(file, input, input, run, expectation);
+    }
+
+    /** As above; {@code located} is the file that {@code LINE:COL} positions of a store case point into. */
+    private static void assertRefused(String file, Path input, Path located, Run run, Expectation expectation) {
         assertThat(expectation).as("EXPECTED.tsv row for " + file).isNotNull();
         assertThat(run.exit()).as(file + " exit code; stderr:\n" + run.stderr()).isEqualTo(Cli.PROBLEMS);
         assertThat(run.stdout()).as(file + " stdout").isEmpty();
@@ -187,7 +192,7 @@ class HostileCorpusTest {
             case "store" -> input.toString();
             default -> {
                 assertThat(expectation.position()).matches(FILE_POSITION);
-                yield (store ? input.resolveSibling("in.json") : input) + ":" + expectation.position() + ": ";
+                yield (store ? located : input) + ":" + expectation.position() + ": ";
             }
         };
         assertThat(first).as(file + " first line").startsWith(prefix);

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * ({@code create}, {@code list} or {@code inspect}) run against it.
  *
  * <p>Each case gets a folder with the store ({@code store/}), the Secret file {@code create} reads
- * ({@code in.json}, a Secret named {@code b}), and {@code outside/}, holding one file
+ * ({@code in.json}, a Secret named {@code b}), an encryption config for the {@code weak-key-*}
+ * shapes ({@code keys.yaml}, given to every command), and {@code outside/}, holding one file
  * {@code target} with the text {@value #OUTSIDE}: links point there, and no command may change it.
  */
 final class HostileStores {
@@ -30,7 +31,7 @@ final class HostileStores {
     static final String OUTSIDE = "outside the store";
 
     /** A prepared case. */
-    record Prepared(Path store, Path secretFile, Path outside, List<String> arguments) {
+    record Prepared(Path store, Path located, Path outside, List<String> arguments) {
     }
 
     private HostileStores() {
@@ -56,7 +57,13 @@ final class HostileStores {
                 "{\"apiVersion\": \"v1\", \"kind\": \"Secret\", \"metadata\": {\"name\": \"b\"}, \"data\": {\"k\": \"dg==\"}}\n");
         FileSecretStore files = new FileSecretStore(store);
         files.create(Secret.opaque("a", Map.of("k", SensitiveValue.ofUtf8("v"))));
+        Path located = secretFile;
+        List<String> encryption = List.of();
         switch (keys.get("shape")) {
+            case "weak-key-zero" -> located = weakKey(dir, new byte[32]);
+            case "weak-key-passphrase" -> located = weakKey(dir, "my-store-passphrase-is-long-one!".getBytes(StandardCharsets.US_ASCII));
+            case "weak-key-pattern" -> located = weakKey(dir, "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1)
+                    .clone());
             case "lock-link" -> link(store.resolve(".lock"), outside.resolve("target"));
             case "lock-link-dangling" -> link(store.resolve(".lock"), outside.resolve("created-through-the-link"));
             case "tmp-world-writable" -> Files.setPosixFilePermissions(store.resolve(".tmp"), PosixFilePermissions.fromString("rwxrwxrwx"));
@@ -81,13 +88,25 @@ final class HostileStores {
             case "damaged-name-mismatch" -> edit(store.resolve("a"), "\"name\" : \"a\"", "\"name\" : \"b\"");
             default -> throw new IllegalArgumentException("unknown store shape " + keys.get("shape"));
         }
-        List<String> arguments = switch (keys.get("command")) {
+        if (located != secretFile) {
+            encryption = List.of("--encryption-config", located.toString());
+        }
+        List<String> arguments = new java.util.ArrayList<>(switch (keys.get("command")) {
             case "create" -> List.of("create", "secret", "-f", secretFile.toString(), "--store", store.toString());
             case "list" -> List.of("list", "secret", "--store", store.toString());
             case "inspect" -> List.of("inspect", "secret", "a", "--store", store.toString());
             default -> throw new IllegalArgumentException("unknown command " + keys.get("command"));
-        };
-        return new Prepared(store, secretFile, outside, arguments);
+        });
+        arguments.addAll(encryption);
+        return new Prepared(store, located, outside, List.copyOf(arguments));
+    }
+
+    /** An owner-only encryption config whose only key is {@code key}. */
+    private static Path weakKey(Path dir, byte[] key) throws IOException {
+        Path config = Files.writeString(dir.resolve("keys.yaml"), "keys:\n  - name: k1\n    secret: "
+                + java.util.Base64.getEncoder().encodeToString(key) + "\n");
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
+        return config;
     }
 
     /** Whether {@code outside/} still holds only {@code target}, unchanged. */

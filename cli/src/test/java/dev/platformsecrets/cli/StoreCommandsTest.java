@@ -11,6 +11,7 @@ import dev.platformsecrets.secret.SecretType;
 import dev.platformsecrets.store.FileSecretStore;
 import dev.platformsecrets.store.StoreEncryption;
 import dev.platformsecrets.store.StoredSecret;
+import dev.platformsecrets.store.StoredSecretWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -123,9 +124,7 @@ class StoreCommandsTest {
             secrets.add(new StoredSecret(secret(i < 49 ? "s" + i : "longer-name-" + i, SecretType.OPAQUE, Map.of()),
                     now.minusSeconds(30)));
         }
-        StringWriter text = new StringWriter();
-        ListCommand.table(secrets, now).print(new PrintWriter(text));
-        List<String> lines = text.toString().lines().toList();
+        List<String> lines = StoredSecretWriter.table(secrets, now).lines().toList();
 
         assertThat(lines).hasSize(123);
         assertThat(lines.get(0)).isEqualTo("NAME TYPE   CREATED        ");
@@ -230,8 +229,8 @@ class StoreCommandsTest {
         assertThat(create.exit()).isEqualTo(1);
         assertThat(create.out()).isEmpty();
         assertThat(create.err()).isEqualTo(list + ":3:63: items[1].metadata.name: secret \"b\" already exists\n"
-                + list + ":5:63: items[3].metadata.name: Duplicate value: \"a\": given twice (in namespaces \"ns1\" and"
-                + " \"ns2\"); the store keeps one Secret per name, whatever its namespace\n");
+                + list + ":5:63: items[3].metadata.name: Duplicate value: \"a\": given twice (first in namespace \"ns1\","
+                + " then in namespace \"ns2\"); the store keeps one Secret per name, whatever its namespace\n");
         assertThat(CliCapture.run("list", "secret", "--store", dir, "-o", "json").out()).doesNotContain("\"a\"", "\"c\"");
     }
 

@@ -25,7 +25,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -327,14 +326,13 @@ public final class FileSecretStore implements SecretStore {
         byte[] content;
         try {
             // One lstat for kind and size (and, listing, permissions and owner): a listing reads thousands of files.
-            BasicFileAttributes attributes = warnings != null && PosixPermissions.isPosix()
-                    ? Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-                    : Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!attributes.isRegularFile()) {
+            PosixPermissions.FileFacts attributes = warnings != null ? PosixPermissions.facts(file)
+                    : PosixPermissions.FileFacts.of(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+            if (!attributes.regular()) {
                 throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()), notRegular(name), null);
             }
-            if (attributes instanceof PosixFileAttributes posix) {
-                warnings.addAll(PosixPermissions.fileWarnings(file, posix));
+            if (warnings != null) {
+                warnings.addAll(attributes.warnings());
             }
             if (attributes.size() > MAX_FILE_BYTES) {
                 throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()),
