@@ -95,7 +95,7 @@ class ClusterBackendTest {
     void resolveSavesToTheClusterAndTheNextRunReusesEveryGeneratedValue() throws IOException {
         Path rootToken = Files.writeString(folder.resolve("root-token.json"), """
                 {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "pachyderm-root-token"},
-                 "data": {"rootToken": "c3RvcmVkLXJvb3QtdG9rZW4="}}
+                 "data": {"root-token": "c3RvcmVkLXJvb3QtdG9rZW4="}}
                 """);
         CliCapture.Result missing = run("reuse", "resolve", "-f", EXAMPLE);
         assertThat(missing.exit()).isEqualTo(Cli.PROBLEMS);
@@ -143,7 +143,7 @@ class ClusterBackendTest {
                 """);
         Path rootToken = Files.writeString(folder.resolve("root-token-2.json"), """
                 {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "pachyderm-root-token"},
-                 "data": {"rootToken": "c3RvcmVkLXJvb3QtdG9rZW4="}}
+                 "data": {"root-token": "c3RvcmVkLXJvb3QtdG9rZW4="}}
                 """);
         assertThat(run("unmanaged", "create", "secret", "-f", auth.toString()).exit()).isZero();
         assertThat(run("unmanaged", "create", "secret", "-f", rootToken.toString()).exit()).isZero();
