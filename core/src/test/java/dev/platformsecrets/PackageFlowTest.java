@@ -34,7 +34,8 @@ class PackageFlowTest {
             "resolve", Set.of("values", "rules"),
             "secret", Set.of("values", "rules", "resolve"),
             "store", Set.of("values", "rules", "resolve", "secret"),
-            "pipeline", Set.of("values", "secret", "store"));
+            "pipeline", Set.of("values", "secret", "store"),
+            "install", Set.of("values", "rules", "resolve", "secret"));
 
     /**
      * The level of every package: the root vocabulary and the self-contained helpers at 0, then one
