@@ -34,7 +34,8 @@ class PackageFlowTest {
             "resolve", Set.of("values", "rules"),
             "secret", Set.of("values", "rules", "resolve"),
             "store", Set.of("values", "rules", "resolve", "secret"),
-            "pipeline", Set.of("values", "secret", "store"));
+            "pipeline", Set.of("values", "secret", "store"),
+            "install", Set.of("values", "rules", "resolve", "secret"));
 
     /**
      * The level of every package: the root vocabulary and the self-contained helpers at 0, then one
@@ -59,7 +60,8 @@ class PackageFlowTest {
             Map.entry("secret", 4),
             Map.entry("store", 5),
             Map.entry("internal.store", 5),
-            Map.entry("pipeline", 6));
+            Map.entry("pipeline", 6),
+            Map.entry("install", 7));
 
     private static final Path SOURCES = Path.of("src", "main", "java", "dev", "platformsecrets");
 

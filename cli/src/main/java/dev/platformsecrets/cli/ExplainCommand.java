@@ -1,5 +1,6 @@
 package dev.platformsecrets.cli;
 
+import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.resolve.Resolution;
 import dev.platformsecrets.resolve.ResolutionReport;
 import java.io.PrintWriter;
@@ -26,9 +27,21 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Resolution resolution = inputs.resolve(command.commandLine().getErr());
         PrintWriter out = command.commandLine().getOut();
         boolean json = format.isJson();
+        Resolution resolution;
+        try {
+            resolution = inputs.resolve(command.commandLine().getErr());
+        } catch (PlatformSecretsException.Invalid invalid) {
+            if (!json) {
+                throw invalid;
+            }
+            // The documented contract: the JSON document with every problem, then exit 1.
+            out.print(ResolutionReport.failureJson(inputs.tableName(), invalid.problems()));
+            out.flush();
+            Cli.printProblems(command.commandLine().getErr(), invalid.problems());
+            return Cli.PROBLEMS;
+        }
         out.print(json ? ResolutionReport.json(resolution) : ResolutionReport.table(resolution));
         out.flush();
         return Cli.OK;

@@ -54,7 +54,7 @@ final class ResolveCommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "--save needs a store: --store DIR, $PLATFORM_SECRETS_STORE or --backend kubernetes");
         }
         PrintWriter err = command.commandLine().getErr();
-        Resolution resolution = inputs.resolve(err);
+        Resolution resolution = inputs.resolve(err, overlayName);
         String inNamespace = inputs.namespace().orElse("");
         Map<String, String> withLabels = CommandSpecs.<Map<String, String>>value(labels).orElse(Map.of());
         List<Secret> secrets;
@@ -63,6 +63,7 @@ final class ResolveCommand implements Callable<Integer> {
             secrets = PlatformSecrets.from(resolution, inNamespace, withLabels);
         } else {
             secrets = PlatformSecrets.from(externalised.get(), inNamespace, withLabels);
+            Cli.printProblems(err, externalised.get().warnings());
         }
         if (saving) {
             // All or nothing, before anything is written or printed: a refused Secret leaves the

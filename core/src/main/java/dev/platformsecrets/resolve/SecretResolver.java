@@ -9,11 +9,13 @@ import dev.platformsecrets.rules.RuleTable;
 import dev.platformsecrets.rules.SecretRule;
 import dev.platformsecrets.values.Values;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Resolves a {@link RuleTable} against merged {@link Values}: for every rule, in table order, the
@@ -34,12 +36,14 @@ public final class SecretResolver {
     private final ExistingSecrets existing;
     private final ValueGenerator generator;
     private final Map<String, Origin> rotate;
+    private final Optional<String> overlay;
 
     private SecretResolver(Builder builder) {
         this.table = builder.table;
         this.existing = builder.existing;
         this.generator = builder.generator;
         this.rotate = Collections.unmodifiableMap(new LinkedHashMap<>(builder.rotate));
+        this.overlay = builder.overlay;
     }
 
     /** A builder resolving {@code table}; nothing existing, secure generation, nothing rotated. */
@@ -58,22 +62,24 @@ public final class SecretResolver {
         checkRotations(problems);
         int count = table.rules().size();
         AttributeNodes nodes = new AttributeNodes(table.rules(), values);
-        RuleSteps steps = new RuleSteps(values, existing, generator, rotate.keySet(), table, nodes, problems);
+        RuleSteps steps = new RuleSteps(values, existing, overlay, generator, rotate.keySet(), table, nodes, problems);
         ActiveClashes clashes = new ActiveClashes(count);
         List<RuleOutcome> outcomes = new ArrayList<>(count);
         SensitiveValue[] resolved = new SensitiveValue[count];
+        BitSet tableDefaults = new BitSet(count);
         for (int i = 0; i < count; i++) {
             SecretRule rule = table.rules().get(i);
             RuleSteps.Step step = steps.resolve(i);
             outcomes.add(new RuleOutcome(rule, step.decision()));
             resolved[i] = step.value().orElse(null);
+            tableDefaults.set(i, step.tableDefault());
             if (nodes.isActive(i)) {
                 clashes.check(rule, i);
             }
         }
         problems.addAll(clashes.problems());
         problems.throwIfErrors();
-        return new Resolution(table.name(), outcomes, resolved, problems.warnings());
+        return new Resolution(table.name(), outcomes, resolved, problems.warnings(), table.defaults(), tableDefaults);
     }
 
     private void checkRotations(ProblemCollector problems) {
@@ -99,6 +105,7 @@ public final class SecretResolver {
         private ExistingSecrets existing = ExistingSecrets.none();
         private ValueGenerator generator = ValueGenerator.secure();
         private final Map<String, Origin> rotate = new LinkedHashMap<>();
+        private Optional<String> overlay = Optional.empty();
 
         private Builder(RuleTable table) {
             this.table = Objects.requireNonNull(table, "table");
@@ -130,6 +137,16 @@ public final class SecretResolver {
          */
         public Builder rotate(String key, Origin requestedAt) {
             this.rotate.putIfAbsent(Objects.requireNonNull(key, "key"), Objects.requireNonNull(requestedAt, "requestedAt"));
+            return this;
+        }
+
+        /**
+         * The Secret this run externalises values into ({@link ValuesOverlay}): a NAME attribute
+         * naming it (an earlier run's overlay values fed back) takes the value that Secret holds
+         * among the existing Secrets, and generated values are reused from it first.
+         */
+        public Builder overlay(String secretName) {
+            this.overlay = Optional.of(Objects.requireNonNull(secretName, "secretName"));
             return this;
         }
 

@@ -16,7 +16,7 @@ final class BuiltInTables {
 
     static final String PLATFORM_SECRETS_MAP = "platform-secrets-map";
     static final String PACHYDERM_2_10 = "pachyderm-2.10";
-    static final List<String> NAMES = List.of(PLATFORM_SECRETS_MAP, PACHYDERM_2_10);
+    static final List<String> NAMES = List.of(PACHYDERM_2_10, PLATFORM_SECRETS_MAP);
 
     private static final Map<String, RuleTable> CACHE = new ConcurrentHashMap<>();
 
