@@ -110,8 +110,10 @@ public final class ValuesOverlay {
                 }
                 continue;
             }
+            // A fallback is table data and stays with the chart, unless its Secret is written in place.
             boolean movable = decision instanceof Decision.Provided || decision instanceof Decision.Reused
-                    || decision instanceof Decision.Generated;
+                    || decision instanceof Decision.Generated
+                    || decision instanceof Decision.Fallback && rule.overlayInPlace();
             if (!movable || value.isEmpty()) {
                 continue;
             }
