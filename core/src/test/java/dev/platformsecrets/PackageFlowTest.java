@@ -61,7 +61,7 @@ class PackageFlowTest {
             Map.entry("store", 5),
             Map.entry("internal.store", 5),
             Map.entry("pipeline", 6),
-            Map.entry("install", 6));
+            Map.entry("install", 7));
 
     private static final Path SOURCES = Path.of("src", "main", "java", "dev", "platformsecrets");
 

@@ -46,7 +46,7 @@ final class PipelineCommand {
         /** Adds {@code -f/--file} and the store options to {@code command}. */
         SpecOptions(CommandSpec command) {
             fileOption = CommandSpecs.required(command, Path.class, "SPEC", "Pipeline spec, JSON or YAML.", "-f", "--file");
-            store = new StoreOptions(command);
+            store = StoreOptions.optional(command);
         }
 
         /** The spec file given. */

@@ -47,7 +47,7 @@ final class ResolveInputs {
                 "Secrets that already exist (kubectl get secret -o yaml|json output, or manifests printed"
                         + " earlier; repeatable): NAME references are checked against them and generated values reused.",
                 "--existing");
-        storeOptions = new StoreOptions(spec, "Namespace of the printed Secrets, and of the kubernetes backend"
+        storeOptions = StoreOptions.optional(spec, "Namespace of the printed Secrets, and of the kubernetes backend"
                 + " (default: none printed; the context's namespace in the cluster).", false);
         rotate = CommandSpecs.repeatable(spec, String.class, "KEY",
                 "Generate this key afresh even when an existing Secret holds it (repeatable).", "--rotate");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platformsecrets.Problem;
 import dev.platformsecrets.SensitiveValue;
+import dev.platformsecrets.secret.PachctlSecrets;
 import dev.platformsecrets.secret.Secret;
 import dev.platformsecrets.secret.SecretFile;
 import dev.platformsecrets.secret.SecretFiles;
@@ -91,7 +92,8 @@ class StoreCommandsTest {
             assertThat(inspect.out()).contains("Name:        " + name + "\n", "Type:        " + expected.type().value() + "\n");
             assertThat(inspect.out().lines().dropWhile(l -> !l.equals("Data:")).skip(1).toList())
                     .containsExactlyElementsOf(sizes.isEmpty() ? List.of("  <none>") : sizes);
-            assertThat(new FileSecretStore(store()).get(name).orElseThrow().secret()).isEqualTo(expected);
+            assertThat(new FileSecretStore(store()).get(name).orElseThrow().secret())
+                    .as("the file's Secret with pachctl's labels").isEqualTo(PachctlSecrets.asUserSecrets(List.of(expected)).get(0));
 
             CliCapture.Result delete = CliCapture.run("delete", "secret", name, "--store", storeDir);
             assertThat(delete.exit()).isZero();
