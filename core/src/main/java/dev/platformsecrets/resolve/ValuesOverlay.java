@@ -91,7 +91,8 @@ public final class ValuesOverlay {
         resolution.secrets().forEach((name, keys) -> remaining.put(name, new TreeMap<>(keys)));
         Map<String, Object> tree = new TreeMap<>();
         List<Problem> warnings = new ArrayList<>();
-        for (RuleOutcome outcome : resolution.outcomes()) {
+        for (int index = 0; index < resolution.outcomes().size(); index++) {
+            RuleOutcome outcome = resolution.outcomes().get(index);
             SecretRule rule = outcome.rule();
             Decision decision = outcome.decision();
             Optional<SensitiveValue> value = resolution.value(outcome);
@@ -109,13 +110,15 @@ public final class ValuesOverlay {
                 }
                 continue;
             }
+            // A fallback is table data and stays with the chart, unless its Secret is written in place.
             boolean movable = decision instanceof Decision.Provided || decision instanceof Decision.Reused
-                    || decision instanceof Decision.Generated;
+                    || decision instanceof Decision.Generated
+                    || decision instanceof Decision.Fallback && rule.overlayInPlace();
             if (!movable || value.isEmpty()) {
                 continue;
             }
             if (rule.nameAttribute().isEmpty()) {
-                if (decision instanceof Decision.Provided provided && !resolution.isTableDefault(outcome)) {
+                if (decision instanceof Decision.Provided provided && !resolution.isTableDefault(index)) {
                     warnings.add(Problem.warning(provided.setAt(), rule.rawAttribute(), "stays in the values: the"
                             + " chart has no attribute naming an existing Secret for " + rule.describe()
                             + ", so it writes that Secret from the values itself"));
