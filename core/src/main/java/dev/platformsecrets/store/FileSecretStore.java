@@ -8,6 +8,7 @@ import dev.platformsecrets.internal.store.AtomicFiles;
 import dev.platformsecrets.internal.store.PosixPermissions;
 import dev.platformsecrets.internal.store.StoreFormat;
 import dev.platformsecrets.internal.store.StoreLock;
+import dev.platformsecrets.internal.text.IoFailures;
 import dev.platformsecrets.secret.KubernetesNames;
 import dev.platformsecrets.secret.Secret;
 import dev.platformsecrets.secret.SecretValidator;
@@ -303,7 +304,7 @@ public final class FileSecretStore implements SecretStore {
             return Optional.empty();
         } catch (IOException e) {
             throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()),
-                    "cannot read the stored file (" + e.getClass().getSimpleName() + ")", e);
+                    "cannot read the stored file (" + IoFailures.reason(e) + ")", e);
         }
         return Optional.of(StoreFormat.decode(content, file.toString(), name, encryption.keyring()));
     }
@@ -349,7 +350,7 @@ public final class FileSecretStore implements SecretStore {
             }
         } catch (IOException e) {
             throw new PlatformSecretsException.StorageFailure(Origin.of(directory.toString()),
-                    "cannot list the store directory (" + e.getClass().getSimpleName() + ")", e);
+                    "cannot list the store directory (" + IoFailures.reason(e) + ")", e);
         }
         Collections.sort(names);
         return names;
@@ -409,10 +410,10 @@ public final class FileSecretStore implements SecretStore {
             }
         } catch (IOException e) {
             throw new PlatformSecretsException.StorageFailure(Origin.of(directory.toString()),
-                    "cannot write to the store (" + e.getClass().getSimpleName() + ")", e);
+                    "cannot write to the store (" + IoFailures.reason(e) + ")", e);
         } catch (UncheckedIOException e) {
             throw new PlatformSecretsException.StorageFailure(Origin.of(directory.toString()),
-                    "cannot write to the store (" + e.getCause().getClass().getSimpleName() + ")", e);
+                    "cannot write to the store (" + IoFailures.reason(e.getCause()) + ")", e);
         }
     }
 
