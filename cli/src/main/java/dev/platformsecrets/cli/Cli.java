@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -47,6 +48,7 @@ final class Cli {
         line.setExitCodeExceptionMapper(new ExitCodes());
         line.setExecutionExceptionHandler(new Problems());
         line.setParameterExceptionHandler(new UsageErrors());
+        line.registerConverter(Path.class, new PathConverter());
         shareVersion(line, root.version());
         return line;
     }
@@ -62,6 +64,17 @@ final class Cli {
         @Override
         public int getExitCode(Throwable error) {
             return error instanceof PlatformSecretsException ? PROBLEMS : USAGE;
+        }
+    }
+
+    /**
+     * Paths as picocli would make them, without its reflective call of {@code Paths.get}: reflection
+     * spins method-handle classes on first use, several milliseconds of a short run.
+     */
+    private static final class PathConverter implements CommandLine.ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            return Path.of(value);
         }
     }
 
@@ -132,10 +145,11 @@ final class Cli {
         }
         ArgSpec arg = error.getArgSpec();
         if (arg == null) {
-            // picocli's own words ("Missing required subcommand"), unless they quote an argument
+            // picocli's words ("Missing required subcommand") or a command's own, unless they quote an
+            // argument the way picocli quotes values ('value')
             String message = String.valueOf(error.getMessage());
             for (String argument : args) {
-                if (argument.length() > 3 && !OPTION_NAME.matcher(argument).matches() && message.contains(argument)) {
+                if (!OPTION_NAME.matcher(argument).matches() && message.contains("'" + argument + "'")) {
                     return "Invalid command line (see --help)";
                 }
             }

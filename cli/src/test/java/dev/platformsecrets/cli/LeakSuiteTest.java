@@ -190,6 +190,42 @@ class LeakSuiteTest {
     }
 
     @Test
+    void usageErrorsAndHostileInputsNeverEchoThePlantedValues() throws IOException {
+        String set = PLANTED.get("set");
+        String raw = PLANTED.get("raw");
+        List<String[]> usage = List.of(
+                new String[] {"resolve", "--set-strng", "pachd.rootToken=" + set},
+                new String[] {"values", "--set-strng=pachd.rootToken=" + set},
+                new String[] {"values", "-" + set},
+                new String[] {"inspect", "secret", "demo", set},
+                new String[] {"list", "secret", "-o", set},
+                new String[] {"resolve", "-o", set},
+                new String[] {"values", "--set"},
+                new String[] {"create", set});
+        for (String[] args : usage) {
+            Run run = cli(args);
+            assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(Cli.USAGE);
+            scan(String.join(" ", args) + " [stdout]", run.stdout(), Set.of());
+        }
+        Map<String, String> hostile = new LinkedHashMap<>();
+        hostile.put("surrogate", "pachd:\n  rootToken: \"" + raw + "\\ud800\"\n");
+        hostile.put("long-token", "pachd:\n  rootToken: \"" + raw + "x".repeat(300_000) + raw + "\"\n  rootToken: 1\n");
+        hostile.put("long-comment", "# " + raw + "x".repeat(300_000) + "\npachd:\n  rootToken: [" + raw + "\n");
+        hostile.put("many-duplicates", ("pachd:\n  rootToken: \"" + raw + "\"\n").repeat(500));
+        for (Map.Entry<String, String> file : hostile.entrySet()) {
+            Path values = Files.writeString(dir.resolve(file.getKey() + ".yaml"), file.getValue());
+            Run run = cli("values", "-f", values.toString());
+            assertThat(run.exit()).as(file.getKey()).isEqualTo(Cli.PROBLEMS);
+            scan("values " + file.getKey() + " [stdout]", run.stdout(), Set.of());
+        }
+        Path secret = Files.writeString(dir.resolve("surrogate-secret.json"), secretJson("s",
+                "\"stringData\": {\"k\": \"" + PLANTED.get("stringdata") + "\\udc00\"}"));
+        Run created = cli("create", "secret", "-f", secret.toString(), "--store", store.toString());
+        assertThat(created.exit()).isEqualTo(Cli.PROBLEMS);
+        assertNoLeaks();
+    }
+
+    @Test
     void secretCommandsShowValuesOnlyWhenAsked() {
         String file = dir.resolve("secret.json").toString();
         Run validated = cli("secret", "validate", "-f", file);
@@ -219,6 +255,43 @@ class LeakSuiteTest {
         Run deleted = cli("delete", "secret", "db-creds", "--store", store.toString());
         assertThat(deleted.exit()).isZero();
         scan("delete secret [stdout]", deleted.stdout(), Set.of());
+        assertNoLeaks();
+    }
+
+    @Test
+    void clusterBackendCommandsShowValuesOnlyWhenAsked() throws IOException {
+        Map<String, String> planted = new LinkedHashMap<>(PLANTED);
+        planted.put("kubeconfig-token", MockClusterFixture.TOKEN);
+        String file = dir.resolve("secret.json").toString();
+        try (MockClusterFixture cluster = new MockClusterFixture(dir)) {
+            String[] backend = concat(cluster.backend(), new String[] {"-n", "leaks"});
+            Run created = cli(concat(new String[] {"create", "secret", "-f", file}, backend));
+            assertThat(created.exit()).as(created.stderr()).isZero();
+            scan("cluster create secret [stdout]", created.stdout(), Set.of(), planted);
+            Run again = cli(concat(new String[] {"create", "secret", "-f", file}, backend));
+            assertThat(again.exit()).isEqualTo(Cli.PROBLEMS);
+            for (String[] args : List.of(
+                    new String[] {"list", "secret"}, new String[] {"list", "secret", "-o", "json"},
+                    new String[] {"inspect", "secret", "db-creds"}, new String[] {"inspect", "secret", "db-creds", "-o", "json"},
+                    new String[] {"inspect", "secret", "missing"},
+                    new String[] {"pipeline", "check", "-f", dir.resolve("spec.json").toString()},
+                    new String[] {"pipeline", "render", "-f", dir.resolve("spec.json").toString()},
+                    new String[] {"resolve", "-f", dir.resolve("values.yaml").toString(), "--save"},
+                    new String[] {"explain", "-f", dir.resolve("values.yaml").toString()},
+                    new String[] {"delete", "secret", "db-creds"}, new String[] {"delete", "secret", "db-creds"})) {
+                Run run = cli(concat(args, backend));
+                scan("cluster " + String.join(" ", args) + " [stdout]", run.stdout(),
+                        args[0].equals("resolve") ? Set.of("raw") : Set.of(), planted);
+                scan("cluster " + String.join(" ", args) + " [stderr, token]", run.stderr(), Set.of(), planted);
+            }
+            Path closed = dir.resolve("closed-kubeconfig");
+            MockClusterFixture.writeKubeconfig(closed, "http://127.0.0.1:9");
+            Run unreachable = cli("list", "secret", "--backend", "kubernetes", "--kubeconfig", closed.toString());
+            assertThat(unreachable.exit()).isEqualTo(Cli.PROBLEMS);
+            scan("cluster unreachable [stdout]", unreachable.stdout(), Set.of(), planted);
+            scan("cluster unreachable [stderr, token]", unreachable.stderr(), Set.of(), planted);
+            scan("cluster create again [stderr, token]", again.stderr(), Set.of(), planted);
+        }
         assertNoLeaks();
     }
 

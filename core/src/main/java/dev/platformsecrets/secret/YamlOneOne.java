@@ -1,5 +1,6 @@
 package dev.platformsecrets.secret;
 
+import dev.platformsecrets.internal.values.ValueNodes;
 import dev.platformsecrets.values.HelmType;
 import dev.platformsecrets.values.ListNode;
 import dev.platformsecrets.values.MapNode;
@@ -38,10 +39,10 @@ final class YamlOneOne {
         if (node instanceof MapNode map) {
             Map<String, ValueNode> entries = new LinkedHashMap<>();
             map.entries().forEach((key, value) -> entries.put(key, retype(value)));
-            return new MapNode(entries, map.origin());
+            return ValueNodes.map(entries, map.origin());
         }
         if (node instanceof ListNode list) {
-            return new ListNode(list.items().stream().map(YamlOneOne::retype).toList(), list.origin());
+            return ValueNodes.list(list.items().stream().map(YamlOneOne::retype).toList(), list.origin());
         }
         if (node instanceof ScalarNode scalar && scalar.style() == ScalarStyle.PLAIN && scalar.isString()) {
             return plain(scalar);
@@ -52,18 +53,18 @@ final class YamlOneOne {
     private static ValueNode plain(ScalarNode scalar) {
         String text = scalar.text();
         if (NULL_WORDS.contains(text)) {
-            return new NullNode(scalar.origin());
+            return ValueNodes.nullAt(scalar.origin());
         }
         if (TRUE_WORDS.contains(text) || FALSE_WORDS.contains(text)) {
-            return new ScalarNode(TRUE_WORDS.contains(text) ? "true" : "false", ScalarStyle.PLAIN, HelmType.BOOLEAN,
+            return ValueNodes.scalar(TRUE_WORDS.contains(text) ? "true" : "false", ScalarStyle.PLAIN, HelmType.BOOLEAN,
                     "an unquoted YAML 1.1 boolean word", scalar.origin());
         }
         String digits = text.replace("_", "");
         if (INTEGER.matcher(digits).matches()) {
-            return new ScalarNode(text, ScalarStyle.PLAIN, HelmType.INTEGER, "an unquoted YAML 1.1 number", scalar.origin());
+            return ValueNodes.scalar(text, ScalarStyle.PLAIN, HelmType.INTEGER, "an unquoted YAML 1.1 number", scalar.origin());
         }
         if (FLOAT.matcher(digits).matches()) {
-            return new ScalarNode(text, ScalarStyle.PLAIN, HelmType.FLOAT, "an unquoted YAML 1.1 number", scalar.origin());
+            return ValueNodes.scalar(text, ScalarStyle.PLAIN, HelmType.FLOAT, "an unquoted YAML 1.1 number", scalar.origin());
         }
         return scalar;
     }

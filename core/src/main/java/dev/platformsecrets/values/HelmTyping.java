@@ -70,10 +70,10 @@ final class HelmTyping {
     /** How Helm reads an unquoted scalar of a values file; {@code null} words give a {@link NullNode}. */
     static ValueNode plain(String text, Origin origin) {
         if (isWord(text, NULL_WORDS)) {
-            return new NullNode(origin);
+            return new NullRecord(origin);
         }
         Typing typing = typePlain(text);
-        return new ScalarNode(text, ScalarStyle.PLAIN, typing.type(), typing.retyping(), origin);
+        return new ScalarRecord(text, ScalarStyle.PLAIN, typing.type(), typing.retyping(), origin);
     }
 
     /** The string key Helm makes of an unquoted key: booleans and integers are rendered as Go would. */
@@ -243,18 +243,18 @@ final class HelmTyping {
     /** How {@code --set} types a value: only true/false/null and plain decimal integers are not strings. */
     static ValueNode setValue(String text, Origin origin) {
         if (text.equalsIgnoreCase("null")) {
-            return new NullNode(origin);
+            return new NullRecord(origin);
         }
         if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-            return new ScalarNode(text, ScalarStyle.OVERRIDE, HelmType.BOOLEAN,
+            return new ScalarRecord(text, ScalarStyle.OVERRIDE, HelmType.BOOLEAN,
                     "a --set value that Helm reads as a boolean; use --set-string to keep a string", origin);
         }
         if (text.equals("0") || (!text.isEmpty() && text.charAt(0) != '0' && isInt64(text))) {
-            return new ScalarNode(text, ScalarStyle.OVERRIDE, HelmType.INTEGER,
+            return new ScalarRecord(text, ScalarStyle.OVERRIDE, HelmType.INTEGER,
                     "a --set value made of digits, which Helm reads as an integer; use --set-string to keep a string",
                     origin);
         }
-        return ScalarNode.string(text, ScalarStyle.OVERRIDE, origin);
+        return ScalarRecord.string(text, ScalarStyle.OVERRIDE, origin);
     }
 
     private static boolean isInt64(String text) {

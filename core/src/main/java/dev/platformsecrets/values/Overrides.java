@@ -206,14 +206,14 @@ final class Overrides {
             if (literal) {
                 String rest = in.substring(pos);
                 pos = in.length();
-                return ScalarNode.string(rest, ScalarStyle.OVERRIDE, origin);
+                return ScalarRecord.string(rest, ScalarStyle.OVERRIDE, origin);
             }
             if (kind == ValuesOverride.Kind.SET_JSON) {
                 return json(origin);
             }
             int c = read();
             if (c < 0) {
-                return ScalarNode.string("", ScalarStyle.OVERRIDE, origin);
+                return ScalarRecord.string("", ScalarStyle.OVERRIDE, origin);
             }
             if (c == '{') {
                 return list(path);
@@ -242,7 +242,7 @@ final class Overrides {
 
         private Object json(Origin origin) {
             if (emptyValue()) {
-                return new NullNode(origin);
+                return new NullRecord(origin);
             }
             JsonValues.Parsed parsed = JsonValues.parse(in.substring(pos), origin, limits.maxDepth())
                     .orElseThrow(() -> new Failure("the value is not valid JSON"));
@@ -268,8 +268,8 @@ final class Overrides {
         private ValueNode typed(String text, Origin origin) {
             return switch (kind) {
                 case SET -> HelmTyping.setValue(text, origin);
-                case SET_FILE -> ScalarNode.string(fileContent(text, origin), ScalarStyle.OVERRIDE, origin);
-                default -> ScalarNode.string(text, ScalarStyle.OVERRIDE, origin);
+                case SET_FILE -> ScalarRecord.string(fileContent(text, origin), ScalarStyle.OVERRIDE, origin);
+                default -> ScalarRecord.string(text, ScalarStyle.OVERRIDE, origin);
             };
         }
 
@@ -318,7 +318,7 @@ final class Overrides {
                 return map.freeze();
             }
             if (node instanceof List list) {
-                return new ListNode(list.items.stream().map(Editable::freeze).toList(), list.origin);
+                return new ListRecord(list.items.stream().map(Editable::freeze).toList(), list.origin);
             }
             return (ValueNode) node;
         }
@@ -335,7 +335,7 @@ final class Overrides {
             MapNode freeze() {
                 java.util.Map<String, ValueNode> frozen = new LinkedHashMap<>();
                 entries.forEach((key, value) -> frozen.put(key, Editable.freeze(value)));
-                return new MapNode(frozen, origin);
+                return new MapRecord(frozen, origin);
             }
         }
 
@@ -354,7 +354,7 @@ final class Overrides {
 
             void set(int index, Object value, Origin padding) {
                 while (items.size() <= index) {
-                    items.add(new NullNode(padding));
+                    items.add(new NullRecord(padding));
                 }
                 items.set(index, value);
             }

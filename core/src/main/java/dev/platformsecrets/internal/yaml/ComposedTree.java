@@ -5,6 +5,7 @@ import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
 import dev.platformsecrets.internal.problem.ProblemCollector;
+import dev.platformsecrets.internal.values.ValueNodes;
 import dev.platformsecrets.values.ListNode;
 import dev.platformsecrets.values.LoadLimits;
 import dev.platformsecrets.values.MapNode;
@@ -55,8 +56,11 @@ final class ComposedTree {
     /** Composes and converts the single document the parser reads. */
     MapNode read(LoadSettings settings, LimitedParser parser) {
         Optional<Node> document = new Composer(settings, parser).getSingleNode();
-        parser.throwIfTagProblems();
+        // A tagged node is read as an untyped one, so that the document's other problems are
+        // reported with its unsupported tags.
+        problems.addAll(parser.tagProblems());
         if (document.isEmpty()) {
+            problems.throwIfErrors();
             return MapNode.empty(Origin.at(label, 1, 1));
         }
         aliasUses = parser.aliasUses();
@@ -99,7 +103,7 @@ final class ComposedTree {
             for (Node item : sequence.getValue()) {
                 items.add(convert(item, path.index(items.size()), depth + 1));
             }
-            return new ListNode(items, origin);
+            return ValueNodes.list(items, origin);
         }
         ScalarNode scalar = (ScalarNode) node;
         if (scalar.getTag().equals(PLAIN)) {
@@ -152,7 +156,7 @@ final class ComposedTree {
         for (MapNode source : mergedIn) {
             source.entries().forEach(entries::putIfAbsent);
         }
-        return new MapNode(entries, origin);
+        return ValueNodes.map(entries, origin);
     }
 
     /** YAML 1.1 merge keys ({@code <<: *base} or a list of them), as go-yaml v2 honours them. */

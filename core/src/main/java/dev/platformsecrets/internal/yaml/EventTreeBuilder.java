@@ -1,6 +1,7 @@
 package dev.platformsecrets.internal.yaml;
 
 import dev.platformsecrets.Origin;
+import dev.platformsecrets.internal.values.ValueNodes;
 import dev.platformsecrets.values.LoadLimits;
 import dev.platformsecrets.values.MapNode;
 import dev.platformsecrets.values.NullNode;
@@ -234,7 +235,7 @@ final class EventTreeBuilder {
     private record Anchored(ValueNode node, long count, int height, Optional<String> keyText, boolean plainKey) {
 
         /** An anchored collection not yet finished: an alias to it would refer to itself. */
-        static final Anchored OPEN = new Anchored(new NullNode(Origin.UNKNOWN), 0, 0, Optional.empty(), false);
+        static final Anchored OPEN = new Anchored(ValueNodes.nullAt(Origin.UNKNOWN), 0, 0, Optional.empty(), false);
 
         static Anchored scalar(ValueNode node, ScalarEvent event, ScalarReading scalars) {
             return new Anchored(node, 1, 0, Optional.of(event.getValue()), scalars.isPlain(event));

@@ -1,6 +1,7 @@
 package dev.platformsecrets.internal.yaml;
 
 import dev.platformsecrets.Origin;
+import dev.platformsecrets.internal.values.ValueNodes;
 import dev.platformsecrets.values.ListNode;
 import dev.platformsecrets.values.MapNode;
 import dev.platformsecrets.values.ValueNode;
@@ -130,7 +131,7 @@ abstract sealed class Frame {
             for (MapNode source : mergedIn) {
                 source.entries().forEach(entries::put); // keeps a key the map sets itself
             }
-            return new MapNode(entries.build(), origin());
+            return ValueNodes.map(entries.build(), origin());
         }
     }
 
@@ -150,7 +151,7 @@ abstract sealed class Frame {
 
         @Override
         ValueNode node() {
-            return new ListNode(items, origin());
+            return ValueNodes.list(items, origin());
         }
     }
 

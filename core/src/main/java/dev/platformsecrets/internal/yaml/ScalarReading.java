@@ -1,6 +1,7 @@
 package dev.platformsecrets.internal.yaml;
 
 import dev.platformsecrets.Origin;
+import dev.platformsecrets.internal.values.ValueNodes;
 import dev.platformsecrets.values.ScalarNode;
 import dev.platformsecrets.values.ScalarStyle;
 import dev.platformsecrets.values.ValueNode;
@@ -55,7 +56,7 @@ final class ScalarReading {
         if (plainStyle && STANDARD_SCALAR_TAGS.contains(tag.getValue()) && !tag.equals(Tag.STR)) {
             return factory.plainScalar(text, origin);
         }
-        return ScalarNode.string(text, style(style), origin);
+        return ValueNodes.string(text, style(style), origin);
     }
 
     /** The string key Helm makes of an unquoted key. */
