@@ -101,7 +101,7 @@ final class Cli {
     static int lastResort(Throwable error) {
         PrintStream err = System.err;
         if (error instanceof OutOfMemoryError) {
-            err.println("platform-secrets: out of memory (raise the heap with -Xmx, or give smaller inputs)");
+            err.println("platform-secrets: out of memory (give smaller inputs, or more heap: JAVA_TOOL_OPTIONS=-Xmx2g)");
         } else if (error instanceof StackOverflowError) {
             err.println("platform-secrets: out of stack space (the input nests too deeply)");
         } else {

@@ -26,6 +26,7 @@ public final class Main {
      * (see {@link Arguments}) are a usage error.
      */
     public static void main(String[] args) {
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> Cli.lastResort(error));
         java.util.Optional<String> badArgument = Arguments.problem(args, System.getProperty("sun.jnu.encoding"));
         if (badArgument.isPresent()) {
             System.err.println("platform-secrets: " + badArgument.get());
@@ -43,7 +44,7 @@ public final class Main {
     public static int run(String... args) {
         try {
             return runChecked(args);
-        } catch (OutOfMemoryError | StackOverflowError | RuntimeException lastResort) {
+        } catch (RuntimeException | Error lastResort) {
             return Cli.lastResort(lastResort);
         }
     }

@@ -124,4 +124,16 @@ class InputHardeningTest {
                 .doesNotContain(SECRET);
         assertThat(Files.isRegularFile(fifo)).isFalse();
     }
+
+    @Test
+    @DisplayName("the last-resort handler prints one line, never a trace or the error's message")
+    void lastResortIsOneLine() {
+        for (Throwable error : new Throwable[] {new OutOfMemoryError("Java heap space"), new StackOverflowError(),
+            new IllegalStateException(SECRET)}) {
+            HostileCorpusTest.Run run = HostileCorpusTest.capture(() -> Cli.lastResort(error));
+            assertThat(run.exit()).isEqualTo(Cli.PROBLEMS);
+            assertThat(run.stderr().lines()).singleElement().asString().startsWith("platform-secrets: ")
+                    .doesNotContain(SECRET).doesNotContain("\tat ");
+        }
+    }
 }
