@@ -1,5 +1,6 @@
 package dev.platformsecrets.cli;
 
+import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
 import java.io.OutputStreamWriter;
@@ -240,7 +241,11 @@ final class Cli {
     static void printProblems(PrintWriter err, List<Problem> problems) {
         int printed = Math.min(problems.size(), MAX_PRINTED_PROBLEMS);
         for (int i = 0; i < printed; i++) {
-            err.println(problems.get(i).render());
+            Problem problem = problems.get(i);
+            // An override's origin ("--set pachd.rootToken") already names the path.
+            boolean named = !problem.path().isRoot() && problem.origin().source().endsWith(" " + problem.path().render());
+            err.println(named ? new Problem(problem.severity(), KeyPath.root(), problem.origin(), problem.message()).render()
+                    : problem.render());
         }
         if (problems.size() > printed) {
             int more = problems.size() - printed;
