@@ -159,13 +159,12 @@ final class Cli {
         String name = arg instanceof OptionSpec option ? "option '" + option.longestName() + "'"
                 : "parameter " + arg.paramLabel();
         StringBuilder message = new StringBuilder("Invalid value for ").append(name);
-        Class<?> type = arg.type();
-        if (type.isEnum()) {
-            message.append(": expected one of ");
-            Object[] constants = type.getEnumConstants();
-            for (int i = 0; i < constants.length; i++) {
-                message.append(i == 0 ? "" : ", ").append(constants[i]);
-            }
+        Iterable<String> candidates = arg.completionCandidates();
+        if (candidates == null && arg.type().isEnum()) {
+            candidates = java.util.Arrays.stream(arg.type().getEnumConstants()).map(String::valueOf).toList();
+        }
+        if (candidates != null && candidates.iterator().hasNext()) {
+            message.append(": expected one of ").append(String.join(", ", candidates));
         } else {
             message.append(" (").append(arg.paramLabel()).append(")");
         }
