@@ -7,6 +7,7 @@ import dev.platformsecrets.Problem;
 import dev.platformsecrets.SensitiveValue;
 import dev.platformsecrets.internal.files.AtomicFiles;
 import dev.platformsecrets.internal.plain.PlainValues;
+import dev.platformsecrets.internal.text.IoFailures;
 import dev.platformsecrets.rules.AttributePair;
 import dev.platformsecrets.rules.RuleTable;
 import dev.platformsecrets.rules.SecretRule;
@@ -251,11 +252,17 @@ public final class ValuesOverlay {
      * @throws PlatformSecretsException.StorageFailure when the file cannot be written
      */
     public void writeValuesFile(Path file) {
+        Origin origin = Origin.of(file.toString().isEmpty() ? "\"\"" : file.toString());
+        if (java.nio.file.Files.exists(file) && !java.nio.file.Files.isRegularFile(file)) {
+            // the atomic rename would replace a device (/dev/null) or a directory entry with a file
+            throw new PlatformSecretsException.StorageFailure(origin,
+                    "cannot write the overlay values file: it exists and is not a regular file", null);
+        }
         try {
             AtomicFiles.write(file.toAbsolutePath(), valuesYaml().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()),
-                    "cannot write the overlay values file: " + e.getClass().getSimpleName(), e);
+            throw new PlatformSecretsException.StorageFailure(origin,
+                    "cannot write the overlay values file (" + IoFailures.reason(e) + ")", e);
         }
     }
 
