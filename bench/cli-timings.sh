@@ -32,7 +32,7 @@ flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss2m -Dsun.re
 # The archive or cache must really be used: these modes fail instead of silently running without it.
 archive="cli/target/platform-secrets-cli.${java//[^A-Za-z0-9]/_}"
 if [ "$feature" -ge 25 ]; then
-  "$java" "${flags[@]}" -XX:AOTMode=on -XX:AOTCache="$archive.aot" -jar "$jar" resolve -f "$values" >/dev/null
+  "$java" "${flags[@]}" -XX:AOTMode=on -XX:AOTCache="$archive.values.aot" -jar "$jar" resolve -f "$values" >/dev/null
 else
   "$java" "${flags[@]}" -Xshare:on -XX:SharedArchiveFile="$archive.jsa" -jar "$jar" resolve -f "$values" >/dev/null
 fi
