@@ -23,25 +23,15 @@ import picocli.CommandLine.ParameterException;
  */
 final class ResolveCommand implements Callable<Integer> {
 
-    /** The output formats. */
-    enum Format {
-        /** Multi-document YAML (the default). */
-        yaml,
-        /** A JSON {@code kind: List}. */
-        json
-    }
-
     private final CommandSpec command = CommandSpecs.command(this, "resolve",
             "Resolves the platform secrets of values files and prints their Secret manifests.");
     private final ResolveInputs inputs = new ResolveInputs(command);
-    private final OptionSpec namespace = CommandSpecs.option(command, String.class, "NS",
-            "Namespace of the printed Secrets.", "--namespace");
     private final OptionSpec labels = CommandSpecs.keyValues(command,
             "A label of the printed Secrets (repeatable).", "--label");
-    private final OptionSpec format = CommandSpecs.withDefault(command, Format.class, Format.yaml.name(), "FORMAT",
-            "yaml (default) or json.", "-o", "--output");
+    private final OutputOption format = new OutputOption(command, "yaml (default) or json.",
+            OutputOption.Format.yaml, OutputOption.Format.json);
     private final OptionSpec save = CommandSpecs.flag(command, "Create or replace the printed Secrets in the store"
-            + " given with --store, so that the next run reuses their generated values.", "--save");
+            + " (--store, $PLATFORM_SECRETS_STORE or --backend kubernetes), so that the next run reuses their generated values.", "--save");
     private final OptionSpec overlay = CommandSpecs.option(command, String.class, "SECRET_NAME",
             "Externalise: put every provided, reused and generated value into this user-owned Secret.", "--overlay");
     private final OptionSpec overlayValues = CommandSpecs.option(command, Path.class, "FILE",
@@ -61,11 +51,11 @@ final class ResolveCommand implements Callable<Integer> {
         }
         boolean saving = CommandSpecs.isSet(save);
         if (saving && inputs.store().isEmpty()) {
-            throw new ParameterException(command.commandLine(), "--save needs --store DIR");
+            throw new ParameterException(command.commandLine(), "--save needs a store: --store DIR, $PLATFORM_SECRETS_STORE or --backend kubernetes");
         }
         PrintWriter err = command.commandLine().getErr();
-        Resolution resolution = inputs.resolve(err);
-        String inNamespace = CommandSpecs.<String>value(namespace).orElse("");
+        Resolution resolution = inputs.resolve(err, overlayName);
+        String inNamespace = inputs.namespace().orElse("");
         Map<String, String> withLabels = CommandSpecs.<Map<String, String>>value(labels).orElse(Map.of());
         List<Secret> secrets;
         Optional<ValuesOverlay> externalised = overlayName.map(name -> ValuesOverlay.of(resolution, name));
@@ -73,6 +63,7 @@ final class ResolveCommand implements Callable<Integer> {
             secrets = PlatformSecrets.from(resolution, inNamespace, withLabels);
         } else {
             secrets = PlatformSecrets.from(externalised.get(), inNamespace, withLabels);
+            Cli.printProblems(err, externalised.get().warnings());
         }
         if (saving) {
             // All or nothing, before anything is written or printed: a refused Secret leaves the
@@ -82,7 +73,7 @@ final class ResolveCommand implements Callable<Integer> {
         }
         externalised.ifPresent(overlayValuesFile -> overlayValuesFile.writeValuesFile(overlayFile.get()));
         PrintWriter out = command.commandLine().getOut();
-        boolean json = CommandSpecs.given(format) == Format.json;
+        boolean json = format.isJson();
         out.print(json ? SecretManifests.jsonList(secrets) : SecretManifests.yaml(secrets));
         out.flush();
         return Cli.OK;

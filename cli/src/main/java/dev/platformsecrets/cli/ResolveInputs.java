@@ -1,5 +1,6 @@
 package dev.platformsecrets.cli;
 
+import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.resolve.ExistingSecrets;
 import dev.platformsecrets.resolve.Resolution;
@@ -8,7 +9,7 @@ import dev.platformsecrets.rules.RuleTable;
 import dev.platformsecrets.rules.RuleTableLoader;
 import dev.platformsecrets.secret.Secret;
 import dev.platformsecrets.secret.SecretFiles;
-import dev.platformsecrets.store.FileSecretStore;
+import dev.platformsecrets.store.SecretStore;
 import dev.platformsecrets.values.MapNode;
 import dev.platformsecrets.values.Values;
 import dev.platformsecrets.values.ValuesLoader;
@@ -34,34 +35,52 @@ final class ResolveInputs {
 
     /**
      * Adds the values options, {@code --rules}, {@code --existing}, the store options (the store is
-     * consulted, and with {@code resolve --save} written, only when {@code --store} is given) and
+     * consulted, and with {@code resolve --save} written, only when one is asked for) and
      * {@code --rotate} to {@code spec}.
      */
     ResolveInputs(CommandSpec spec) {
         valuesInputs = new ValuesInputs(spec);
         rules = CommandSpecs.withDefault(spec, String.class, RuleTable.DEFAULT_NAME, "NAME|FILE",
-                "Rule table: a built-in name (platform-secrets-map, pachyderm-2.10) or a table file."
+                "Rule table: a built-in name (pachyderm-2.10, platform-secrets-map) or a table file."
                         + " Default: ${DEFAULT-VALUE}.", "--rules");
         existingFiles = CommandSpecs.repeatable(spec, Path.class, "FILE",
                 "Secrets that already exist (kubectl get secret -o yaml|json output, or manifests printed"
                         + " earlier; repeatable): NAME references are checked against them and generated values reused.",
                 "--existing");
-        storeOptions = new StoreOptions(spec);
+        storeOptions = StoreOptions.optional(spec, "Namespace of the printed Secrets, and of the kubernetes backend"
+                + " (default: none printed; the context's namespace in the cluster).", false);
         rotate = CommandSpecs.repeatable(spec, String.class, "KEY",
                 "Generate this key afresh even when an existing Secret holds it (repeatable).", "--rotate");
     }
 
+    /** The name or file given with {@code --rules} (or the default table's name). */
+    String tableName() {
+        return CommandSpecs.<String>given(rules);
+    }
+
     /** The rule table named by {@code --rules}. */
     RuleTable table() {
-        return RuleTableLoader.byNameOrFile(CommandSpecs.<String>given(rules));
+        return table(CommandSpecs.<String>given(rules));
+    }
+
+    /** A built-in table or a table file, a missing one reported as the {@code --rules} flag's problem. */
+    static RuleTable table(String nameOrFile) {
+        try {
+            return RuleTableLoader.byNameOrFile(nameOrFile);
+        } catch (PlatformSecretsException.NotFound missing) {
+            if (!missing.origin().isUnknown()) {
+                throw missing;
+            }
+            throw new PlatformSecretsException.NotFound(Origin.of("--rules"), missing.keyPath(), missing.problem());
+        }
     }
 
     /**
      * What already exists: the Secrets of every {@code --existing} file (a later file winning),
-     * then the store given with {@code --store}; nothing known when neither is given.
+     * then the store asked for; nothing known when neither is given.
      */
     ExistingSecrets existing() {
-        ExistingSecrets fromStore = store().map(FileSecretStore::asExistingSecrets).orElse(ExistingSecrets.none());
+        ExistingSecrets fromStore = store().map(SecretStore::asExistingSecrets).orElse(ExistingSecrets.none());
         List<Path> files = CommandSpecs.values(existingFiles);
         if (files.isEmpty()) {
             return fromStore;
@@ -81,27 +100,57 @@ final class ResolveInputs {
         return SecretFiles.existing(secrets).orElse(fromStore);
     }
 
-    /** The store named by {@code --store}, if any. */
-    Optional<FileSecretStore> store() {
+    /** The store asked for with {@code --store}, {@code $PLATFORM_SECRETS_STORE} or the kubernetes backend, if any. */
+    Optional<SecretStore> store() {
         return storeOptions.openIfGiven();
+    }
+
+    /** The namespace given with {@code -n/--namespace}, if any. */
+    Optional<String> namespace() {
+        return storeOptions.namespace();
     }
 
     /** Loads everything and resolves; warnings go to {@code err}, errors are thrown. */
     Resolution resolve(PrintWriter err) {
+        return resolve(err, Optional.empty());
+    }
+
+    /**
+     * Loads everything and resolves, externalising into {@code overlay} when given (values that
+     * name it are taken from it); warnings go to {@code err}, errors are thrown.
+     */
+    Resolution resolve(PrintWriter err, Optional<String> overlay) {
         // The user's values first: the table's defaults only finish the merge, and the built-in
         // table may still be loading on the start-up thread (Preload) meanwhile.
-        MapNode user;
+        // Every input is read before any problem is reported, so that one run names them all: the
+        // table's problems first, then those of the values and overrides, then of --existing.
+        List<dev.platformsecrets.Problem> problems = new ArrayList<>();
+        MapNode user = null;
         try {
             user = valuesInputs.merged();
         } catch (PlatformSecretsException.Invalid invalid) {
-            table(); // a table that cannot be read is reported first, whatever the values
-            throw invalid;
+            problems.addAll(invalid.problems());
         }
-        RuleTable table = table();
+        RuleTable table = null;
+        try {
+            table = table();
+        } catch (PlatformSecretsException unreadable) {
+            problems.addAll(0, unreadable.problems());
+        }
+        ExistingSecrets existing = ExistingSecrets.none();
+        try {
+            existing = existing();
+        } catch (PlatformSecretsException unreadable) {
+            problems.addAll(unreadable.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new PlatformSecretsException.Invalid(problems);
+        }
         Values values = ValuesLoader.coalesce(table.defaults(), user);
-        SecretResolver.Builder resolver = SecretResolver.builder(table).existing(existing());
+        SecretResolver.Builder resolver = SecretResolver.builder(table).existing(existing);
+        overlay.ifPresent(resolver::overlay);
         for (String key : CommandSpecs.<String>values(rotate)) {
-            resolver.rotate(key);
+            resolver.rotate(key, Origin.of("--rotate"));
         }
         Resolution resolution = resolver.build().resolve(values);
         Cli.printProblems(err, resolution.warnings());

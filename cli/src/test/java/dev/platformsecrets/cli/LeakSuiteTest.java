@@ -223,6 +223,43 @@ class LeakSuiteTest {
     }
 
     @Test
+    void clusterBackendCommandsShowValuesOnlyWhenAsked() throws IOException {
+        Map<String, String> planted = new LinkedHashMap<>(PLANTED);
+        planted.put("kubeconfig-token", MockClusterFixture.TOKEN);
+        String file = dir.resolve("secret.json").toString();
+        try (MockClusterFixture cluster = new MockClusterFixture(dir)) {
+            String[] backend = concat(cluster.backend(), new String[] {"-n", "leaks"});
+            Run created = cli(concat(new String[] {"create", "secret", "-f", file}, backend));
+            assertThat(created.exit()).as(created.stderr()).isZero();
+            scan("cluster create secret [stdout]", created.stdout(), Set.of(), planted);
+            Run again = cli(concat(new String[] {"create", "secret", "-f", file}, backend));
+            assertThat(again.exit()).isEqualTo(Cli.PROBLEMS);
+            for (String[] args : List.of(
+                    new String[] {"list", "secret"}, new String[] {"list", "secret", "-o", "json"},
+                    new String[] {"inspect", "secret", "db-creds"}, new String[] {"inspect", "secret", "db-creds", "-o", "json"},
+                    new String[] {"inspect", "secret", "missing"},
+                    new String[] {"pipeline", "check", "-f", dir.resolve("spec.json").toString()},
+                    new String[] {"pipeline", "render", "-f", dir.resolve("spec.json").toString()},
+                    new String[] {"resolve", "-f", dir.resolve("values.yaml").toString(), "--save"},
+                    new String[] {"explain", "-f", dir.resolve("values.yaml").toString()},
+                    new String[] {"delete", "secret", "db-creds"}, new String[] {"delete", "secret", "db-creds"})) {
+                Run run = cli(concat(args, backend));
+                scan("cluster " + String.join(" ", args) + " [stdout]", run.stdout(),
+                        args[0].equals("resolve") ? Set.of("raw") : Set.of(), planted);
+                scan("cluster " + String.join(" ", args) + " [stderr, token]", run.stderr(), Set.of(), planted);
+            }
+            Path closed = dir.resolve("closed-kubeconfig");
+            MockClusterFixture.writeKubeconfig(closed, "http://127.0.0.1:9");
+            Run unreachable = cli("list", "secret", "--backend", "kubernetes", "--kubeconfig", closed.toString());
+            assertThat(unreachable.exit()).isEqualTo(Cli.PROBLEMS);
+            scan("cluster unreachable [stdout]", unreachable.stdout(), Set.of(), planted);
+            scan("cluster unreachable [stderr, token]", unreachable.stderr(), Set.of(), planted);
+            scan("cluster create again [stderr, token]", again.stderr(), Set.of(), planted);
+        }
+        assertNoLeaks();
+    }
+
+    @Test
     void refusedSecretFilesNeverQuoteTheirValues() throws IOException {
         String data = base64(PLANTED.get("data"));
         String plain = PLANTED.get("stringdata");
@@ -382,6 +419,50 @@ class LeakSuiteTest {
                 () -> files.create(stored.get(0).secret()));
         scan("AlreadyExists", describe(exists), Set.of());
         scan("ValuesOverride.toString", new ValuesOverride(ValuesOverride.Kind.SET, "a=" + PLANTED.get("set")).toString(), Set.of());
+        assertNoLeaks();
+    }
+
+    @Test
+    void batchesDamagedStoresAndMetadataErrorsNeverShowValues() throws IOException {
+        String data = base64(PLANTED.get("data"));
+        String plain = PLANTED.get("stringdata");
+        // metadata decoding errors next to planted data, and a List refused for a repeated name
+        Path metadata = Files.writeString(dir.resolve("metadata.json"), "{\"apiVersion\": \"v1\", \"kind\": \"Secret\","
+                + " \"metadata\": {\"name\": \"m\", \"uid\": 5, \"generation\": 99999999999999999999,"
+                + " \"creationTimestamp\": \"x\"}, \"data\": {\"password\": \"" + data + "\"}, \"stringData\": {\"u\": \"" + plain
+                + "\"}}\n");
+        Path repeated = Files.writeString(dir.resolve("repeated.json"), "{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": ["
+                + secretJson("twice", "\"metadata2\": 1, \"data\": {\"password\": \"" + data + "\"}").strip() + ","
+                + "{\"apiVersion\": \"v1\", \"kind\": \"Secret\", \"metadata\": {\"name\": \"twice\", \"namespace\": \"ns\"},"
+                + " \"stringData\": {\"u\": \"" + plain + "\"}}]}");
+        for (Path file : List.of(metadata, repeated)) {
+            Run created = cli("create", "secret", "-f", file.toString(), "--store", store.toString());
+            assertThat(created.exit()).as(file.toString()).isEqualTo(Cli.PROBLEMS);
+            scan("create secret " + file.getFileName() + " [stdout]", created.stdout(), Set.of());
+        }
+        // a save refused by an immutable Secret, whose old and new values are planted
+        FileSecretStore files = new FileSecretStore(store);
+        files.create(new dev.platformsecrets.secret.Secret("frozen", "", dev.platformsecrets.secret.SecretType.OPAQUE,
+                new java.util.TreeMap<>(Map.of("password", SensitiveValue.ofUtf8(PLANTED.get("existing")))),
+                new java.util.TreeMap<>(), new java.util.TreeMap<>(), true));
+        PlatformSecretsException refused = catchThrowableOfType(PlatformSecretsException.class, () -> files.saveAll(List.of(
+                dev.platformsecrets.secret.Secret.opaque("fresh", Map.of("k", SensitiveValue.ofUtf8(PLANTED.get("set")))),
+                new dev.platformsecrets.secret.Secret("frozen", "", dev.platformsecrets.secret.SecretType.OPAQUE,
+                        new java.util.TreeMap<>(Map.of("password", SensitiveValue.ofUtf8(PLANTED.get("raw")))),
+                        new java.util.TreeMap<>(), new java.util.TreeMap<>(), true))));
+        scan("saveAll refused", describe(refused), Set.of());
+        PlatformSecretsException twice = catchThrowableOfType(PlatformSecretsException.class, () -> files.createAll(List.of(
+                dev.platformsecrets.secret.Secret.opaque("x", Map.of("k", SensitiveValue.ofUtf8(PLANTED.get("set")))),
+                dev.platformsecrets.secret.Secret.opaque("x", Map.of("k", SensitiveValue.ofUtf8(PLANTED.get("raw")))))));
+        scan("createAll twice", describe(twice), Set.of());
+        // a stored file damaged so that it is refused on read: a bad key beside a planted value
+        Path frozen = store.resolve("frozen");
+        Files.writeString(frozen, Files.readString(frozen).replace("\"password\" :", "\"pass/word\" :"));
+        Run listed = cli("list", "secret", "--store", store.toString());
+        scan("list damaged [stdout]", listed.stdout(), Set.of());
+        Run inspected = cli("inspect", "secret", "frozen", "--store", store.toString());
+        assertThat(inspected.exit()).isEqualTo(Cli.PROBLEMS);
+        scan("inspect damaged [stdout]", inspected.stdout(), Set.of());
         assertNoLeaks();
     }
 

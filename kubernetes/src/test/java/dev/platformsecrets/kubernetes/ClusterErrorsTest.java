@@ -80,15 +80,15 @@ class ClusterErrorsTest {
     }
 
     @Test
-    void forbiddenNamesTheUserTheServerNamedAndTheSecret() {
+    void forbiddenNamesTheSecretButNotTheServersText() {
         cluster.server().expect().get().withPath(SECRETS + "/pachyderm-auth").andReturn(403, status(403, "Forbidden",
                 "secrets \"pachyderm-auth\" is forbidden: User \"bob\" cannot get resource \"secrets\" in API group \"\" in the namespace \"pachyderm\""))
                 .once();
         PlatformSecretsException.StorageFailure thrown = catchThrowableOfType(PlatformSecretsException.StorageFailure.class,
                 () -> cluster.store().get("pachyderm-auth"));
         assertNamesThePlace(thrown);
-        assertThat(thrown.problem()).isEqualTo("cannot read secret \"pachyderm-auth\": forbidden (403): secrets \"pachyderm-auth\" is"
-                + " forbidden: User \"bob\" cannot get resource \"secrets\" in API group \"\" in the namespace \"pachyderm\"");
+        assertThat(thrown.problem()).isEqualTo("cannot read secret \"pachyderm-auth\": forbidden (403): the context's user may not,"
+                + " or an admission webhook refused it");
     }
 
     @Test
@@ -97,7 +97,8 @@ class ClusterErrorsTest {
         PlatformSecretsException.StorageFailure thrown = catchThrowableOfType(PlatformSecretsException.StorageFailure.class,
                 () -> cluster.store().list());
         assertNamesThePlace(thrown);
-        assertThat(thrown.problem()).isEqualTo("cannot list the Secrets of the namespace: forbidden (403): the context's user may not do this");
+        assertThat(thrown.problem()).isEqualTo("cannot list the Secrets of the namespace: forbidden (403): the context's user may not,"
+                + " or an admission webhook refused it");
     }
 
     @Test

@@ -131,19 +131,23 @@ public final class DocumentReader {
         String text = Utf8.decode(content, sourceName);
         boolean isJson = looksLikeJson(text);
         try (JsonParser parser = (isJson ? json : yaml).createParser(ObjectReadContext.empty(), text)) {
+            Builder builder = new Builder(parser, sourceName, text);
             try {
-                return documents(parser, sourceName, text, many);
+                return documents(builder, parser, many);
             } catch (JacksonException e) {
-                throw malformed(e, sourceName, isJson, parser.currentLocation(), text);
+                // the problems found before the parser gave up are reported with its own
+                List<Problem> problems = new ArrayList<>(builder.problems);
+                PlatformSecretsException refusal = malformed(e, sourceName, isJson, parser.currentLocation(), text);
+                problems.addAll(refusal.problems());
+                throw new PlatformSecretsException.Invalid(problems, e);
             }
         } catch (JacksonException e) {
             throw malformed(e, sourceName, isJson, null, text);
         }
     }
 
-    private static List<ValueNode> documents(JsonParser parser, String sourceName, String text, boolean many) {
+    private static List<ValueNode> documents(Builder builder, JsonParser parser, boolean many) {
         List<ValueNode> documents = new ArrayList<>();
-        Builder builder = new Builder(parser, sourceName, text);
         while (parser.nextToken() != null) {
             if (!many && !documents.isEmpty()) {
                 builder.problems.add(Problem.error(builder.origin(), KeyPath.root(),
@@ -270,7 +274,13 @@ public final class DocumentReader {
                     && !STANDARD_TAGS.contains(yamlParser.getRawTag())) {
                 problems.add(Problem.error(origin, path, "an unsupported YAML tag; this document holds only strings, "
                         + "numbers, booleans, nulls, lists and maps (remove the tag)"));
-                skipChildren();
+                // a tagged map or list is still read, so that the problems inside it are reported too
+                if (parser.currentToken() == JsonToken.START_OBJECT) {
+                    return map(path, origin, depth);
+                }
+                if (parser.currentToken() == JsonToken.START_ARRAY) {
+                    return list(path, origin, depth);
+                }
                 return ValueNodes.nullAt(origin);
             }
             JsonToken token = parser.currentToken();
@@ -287,12 +297,6 @@ public final class DocumentReader {
                     yield ValueNodes.nullAt(origin);
                 }
             };
-        }
-
-        private void skipChildren() {
-            if (parser.currentToken().isStructStart()) {
-                parser.skipChildren();
-            }
         }
 
         private ScalarNode typed(HelmType type, String what, Origin origin) {

@@ -56,8 +56,11 @@ final class ComposedTree {
     /** Composes and converts the single document the parser reads. */
     MapNode read(LoadSettings settings, LimitedParser parser) {
         Optional<Node> document = new Composer(settings, parser).getSingleNode();
-        parser.throwIfTagProblems();
+        // A tagged node is read as an untyped one, so that the document's other problems are
+        // reported with its unsupported tags.
+        problems.addAll(parser.tagProblems());
         if (document.isEmpty()) {
+            problems.throwIfErrors();
             return MapNode.empty(Origin.at(label, 1, 1));
         }
         aliasUses = parser.aliasUses();

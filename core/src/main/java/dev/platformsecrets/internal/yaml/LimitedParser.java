@@ -49,9 +49,9 @@ final class LimitedParser implements Parser {
         return aliases;
     }
 
-    /** Throws the collected tag problems, if any. */
-    void throwIfTagProblems() {
-        tagProblems.throwIfErrors();
+    /** The unsupported tags found so far, reported with the document's other problems. */
+    java.util.List<dev.platformsecrets.Problem> tagProblems() {
+        return tagProblems.problems();
     }
 
     @Override

@@ -21,9 +21,9 @@ import javax.net.ssl.SSLException;
 
 /**
  * Maps what the fabric8 client throws to the library's exceptions, by HTTP status and operation,
- * with messages that name the context, namespace and Secret. The server's own message is used
- * only where the API server writes it from names alone (401, 403, 404, 409); fabric8's exception
- * is never kept as a cause, since its message carries the server's text and the request URL.
+ * with messages that name the context, namespace and Secret. The server's own text is never
+ * used (an admission webhook's message may quote anything, values included), nor is fabric8's
+ * exception kept as a cause, since its message carries that text.
  */
 public final class ClusterErrors {
 
@@ -70,7 +70,7 @@ public final class ClusterErrors {
                         + ": the API server refused the credentials of the context (401 Unauthorized)", null);
             case 403:
                 return new PlatformSecretsException.StorageFailure(origin, "cannot " + what
-                        + ": forbidden (403): " + serverMessage(error).orElse("the context's user may not do this"), null);
+                        + ": forbidden (403): the context's user may not, or an admission webhook refused it", null);
             case 404:
                 return new PlatformSecretsException.NotFound(origin, KeyPath.root(), name.isEmpty() || namespaceMissing(error)
                         ? "namespace \"" + connection.namespace() + "\" not found"
@@ -125,12 +125,6 @@ public final class ClusterErrors {
     private static boolean namespaceMissing(KubernetesClientException error) {
         return Optional.ofNullable(error.getStatus()).map(Status::getDetails).map(StatusDetails::getKind)
                 .filter("namespaces"::equals).isPresent();
-    }
-
-    /** The message of a Status the API server builds from names (401, 403, 404, 409), first line only. */
-    private static Optional<String> serverMessage(KubernetesClientException error) {
-        return Optional.ofNullable(error.getStatus()).map(Status::getMessage).filter(m -> !m.isBlank())
-                .map(m -> m.lines().findFirst().orElse(""));
     }
 
     /**
