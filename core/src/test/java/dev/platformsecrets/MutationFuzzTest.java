@@ -97,6 +97,8 @@ class MutationFuzzTest {
                     int[] line = lineAround(input, at);
                     yield splice(input, line[0], line[0], " ".repeat(1 + length % 4).getBytes(StandardCharsets.UTF_8));
                 }
+                case ESCAPE_OR_DIGITS -> splice(input, at, at, (bit < 4 ? "\\u" + List.of("d800", "dbff", "dc00", "dfff").get(bit)
+                        : "9".repeat(length * 1024)).getBytes(StandardCharsets.UTF_8));
             };
         }
 
@@ -123,7 +125,9 @@ class MutationFuzzTest {
 
     /** The kinds of edit. */
     enum Edit {
-        FLIP, TRUNCATE, INSERT, DELETE, DUPLICATE_LINE, DUPLICATE_SPAN, INDENT
+        FLIP, TRUNCATE, INSERT, DELETE, DUPLICATE_LINE, DUPLICATE_SPAN, INDENT,
+        /** Inserts a {@code \\u} escape of half a surrogate pair, or a run of digits (a long number). */
+        ESCAPE_OR_DIGITS
     }
 
     /** A fixture and the edits applied to it, in order. */

@@ -3,11 +3,17 @@ package dev.platformsecrets.cli;
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** What every command shares: exit codes, problem printing, and the picocli set-up. */
 final class Cli {
@@ -18,6 +24,16 @@ final class Cli {
     static final int PROBLEMS = 1;
     /** The command line itself is wrong. */
     static final int USAGE = 2;
+    /**
+     * The most problems printed for one run; the rest are counted in one line. Files of hostile
+     * size can hold millions of problems, and the first hundred tell what is wrong.
+     */
+    static final int MAX_PRINTED_PROBLEMS = 100;
+    /**
+     * What an unknown option may look like to be named in a usage error: a long option of lowercase
+     * words, or one letter. Anything else might be a value (a password starting with a dash).
+     */
+    private static final Pattern OPTION_NAME = Pattern.compile("--[a-z][a-z0-9]*(-[a-z0-9]+)*|-[A-Za-z]");
 
     private Cli() {
     }
@@ -28,8 +44,11 @@ final class Cli {
      */
     static CommandLine commandLine(CommandSpec root) {
         CommandLine line = new CommandLine(root);
+        line.setOut(utf8(System.out));
+        line.setErr(utf8(System.err));
         line.setExitCodeExceptionMapper(new ExitCodes());
         line.setExecutionExceptionHandler(new Problems());
+        line.setParameterExceptionHandler(new UsageErrors());
         line.registerConverter(Path.class, new PathConverter());
         shareVersion(line, root.version());
         return line;
@@ -70,10 +89,124 @@ final class Cli {
                 return PROBLEMS;
             }
             // A bug of ours: say so in one line, without a stack trace and without any input text.
-            err.println("platform-secrets: internal error (" + error.getClass().getName() + "); please report it");
+            err.println(internalError(error));
             err.flush();
             return PROBLEMS;
         }
+    }
+
+    /**
+     * Reports an error that escaped the commands' own handling in one line on stderr, never with
+     * its stack trace or message (which could quote input); exit 1.
+     */
+    static int lastResort(Throwable error) {
+        PrintStream err = System.err;
+        if (error instanceof OutOfMemoryError) {
+            err.println("platform-secrets: out of memory (give smaller inputs, or more heap: JAVA_TOOL_OPTIONS=-Xmx2g)");
+        } else if (error instanceof StackOverflowError) {
+            err.println("platform-secrets: out of stack space (the input nests too deeply)");
+        } else {
+            err.println(internalError(error));
+        }
+        err.flush();
+        return PROBLEMS;
+    }
+
+    private static String internalError(Throwable error) {
+        return "platform-secrets: internal error (" + error.getClass().getName() + "); please report it";
+    }
+
+    /**
+     * Reports a usage error without echoing any argument: an argument may be a secret
+     * ({@code --set-strng pachd.rootToken=...}). Unknown options are named when they look like
+     * option names, values never; then the suggestions or the usage help, as picocli does.
+     */
+    private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException error, String[] args) {
+            CommandLine cmd = error.getCommandLine();
+            PrintWriter err = cmd.getErr();
+            err.println(usageMessage(error, args));
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(error, err)) {
+                cmd.usage(err);
+            }
+            err.flush();
+            return USAGE;
+        }
+    }
+
+    /** The line that says what is wrong with the command line, naming options and never values. */
+    static String usageMessage(CommandLine.ParameterException error, String[] args) {
+        if (error instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            return unmatchedMessage(unmatched.getUnmatched());
+        }
+        if (error instanceof CommandLine.MissingParameterException
+                || error instanceof CommandLine.OverwrittenOptionException) {
+            return error.getMessage(); // picocli names the options and their labels only
+        }
+        ArgSpec arg = error.getArgSpec();
+        if (arg == null) {
+            // picocli's words ("Missing required subcommand") or a command's own, unless they quote an
+            // argument the way picocli quotes values ('value')
+            String message = String.valueOf(error.getMessage());
+            for (String argument : args) {
+                if (!OPTION_NAME.matcher(argument).matches() && message.contains("'" + argument + "'")) {
+                    return "Invalid command line (see --help)";
+                }
+            }
+            return message;
+        }
+        String name = arg instanceof OptionSpec option ? "option '" + option.longestName() + "'"
+                : "parameter " + arg.paramLabel();
+        StringBuilder message = new StringBuilder("Invalid value for ").append(name);
+        Iterable<String> candidates = arg.completionCandidates();
+        if (candidates == null && arg.type().isEnum()) {
+            candidates = java.util.Arrays.stream(arg.type().getEnumConstants()).map(String::valueOf).toList();
+        }
+        if (candidates != null && candidates.iterator().hasNext()) {
+            message.append(": expected one of ").append(String.join(", ", candidates));
+        } else {
+            message.append(" (").append(arg.paramLabel()).append(")");
+        }
+        return message.append(" (the value is not shown)").toString();
+    }
+
+    private static String unmatchedMessage(List<String> unmatched) {
+        List<String> named = new java.util.ArrayList<>();
+        int unnamed = 0;
+        int values = 0;
+        for (String argument : unmatched) {
+            String option = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
+            if (!argument.startsWith("-")) {
+                values++;
+            } else if (OPTION_NAME.matcher(option).matches()) {
+                named.add("'" + option + "'");
+            } else {
+                unnamed++;
+            }
+        }
+        StringBuilder message = new StringBuilder();
+        if (!named.isEmpty()) {
+            message.append(named.size() == 1 ? "Unknown option: " : "Unknown options: ").append(String.join(", ", named));
+        }
+        if (unnamed > 0) {
+            message.append(message.length() == 0 ? "" : "; ").append(count(unnamed, "unknown option"))
+                    .append(" that may be a value (not shown)");
+        }
+        if (values > 0) {
+            message.append(message.length() == 0 ? "" : "; ").append(count(values, "unexpected argument"))
+                    .append(" (not shown, as it may hold a secret)");
+        }
+        return message.toString();
+    }
+
+    private static String count(int n, String what) {
+        return n == 1 ? "1 " + what : n + " " + what + "s";
+    }
+
+    /** A writer of UTF-8 to {@code stream}, whatever the locale: values and manifests are UTF-8. */
+    private static PrintWriter utf8(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
     }
 
     /**
@@ -99,13 +232,25 @@ final class Cli {
         }
     }
 
-    /** Prints each problem on its own line, {@code file:line:col: path: message}. */
+    /**
+     * Prints each problem on its own line, {@code file:line:col: path: message}, at most
+     * {@link #MAX_PRINTED_PROBLEMS}; then one line, named by the first problem left out, that
+     * counts the rest.
+     */
     static void printProblems(PrintWriter err, List<Problem> problems) {
-        for (Problem problem : problems) {
+        int printed = Math.min(problems.size(), MAX_PRINTED_PROBLEMS);
+        for (int i = 0; i < printed; i++) {
+            Problem problem = problems.get(i);
             // An override's origin ("--set pachd.rootToken") already names the path.
             boolean named = !problem.path().isRoot() && problem.origin().source().endsWith(" " + problem.path().render());
             err.println(named ? new Problem(problem.severity(), KeyPath.root(), problem.origin(), problem.message()).render()
                     : problem.render());
+        }
+        if (problems.size() > printed) {
+            int more = problems.size() - printed;
+            dev.platformsecrets.Origin first = problems.get(printed).origin();
+            err.println((first.isUnknown() ? "platform-secrets" : first.render()) + ": " + more + (more == 1 ? " more problem" : " more problems")
+                    + " not shown (the first " + printed + " are above)");
         }
         err.flush();
     }

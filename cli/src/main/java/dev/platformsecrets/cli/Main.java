@@ -21,21 +21,48 @@ public final class Main {
     private Main() {
     }
 
-    /** Runs the command line and exits with its code. */
+    /**
+     * Runs the command line and exits with its code; arguments the JVM could not decode exactly
+     * (see {@link Arguments}) are a usage error.
+     */
     public static void main(String[] args) {
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> Cli.lastResort(error));
+        java.util.Optional<String> badArgument = Arguments.problem(args, System.getProperty("sun.jnu.encoding"));
+        if (badArgument.isPresent()) {
+            System.err.println("platform-secrets: " + badArgument.get());
+            System.exit(Cli.USAGE);
+        }
         Preload.start(args);
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit code, for tests and embedding. */
+    /**
+     * Runs the command line and returns the exit code, for tests and embedding. Whatever happens,
+     * the user sees lines of ours: an error that escapes every command (a bug, or a resource the
+     * machine ran out of) is one line without a stack trace.
+     */
     public static int run(String... args) {
+        try {
+            return runChecked(args);
+        } catch (RuntimeException | Error lastResort) {
+            return Cli.lastResort(lastResort);
+        }
+    }
+
+    private static int runChecked(String... args) {
         CommandSpec root = CommandSpecs.command(new Main(), "platform-secrets",
                 "Resolves, validates and stores the platform secrets of a Helm-installed data platform.")
                 .version("platform-secrets 0.1.0-SNAPSHOT");
         for (String name : Cli.subcommandsFor(SUBCOMMANDS, args)) {
             root.addSubcommand(name, subcommand(name));
         }
-        return Cli.commandLine(root).execute(args);
+        CommandLine line = Cli.commandLine(root);
+        try {
+            return line.execute(args);
+        } finally {
+            line.getOut().flush();
+            line.getErr().flush();
+        }
     }
 
     /** The model of the subcommand {@code name}, one of {@link #SUBCOMMANDS}. */

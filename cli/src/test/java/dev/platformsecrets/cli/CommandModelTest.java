@@ -64,7 +64,8 @@ class CommandModelTest {
         CliCapture.Result badFormat = CliCapture.run("list", "secret", "-o", "xml");
         assertThat(badFormat.exit()).isEqualTo(Cli.USAGE);
         assertThat(badFormat.err())
-                .startsWith("Invalid value for option '--output': expected one of [text, json] (case-sensitive) but was 'xml'");
+                .startsWith("Invalid value for option '--output': expected one of text, json (the value is not shown)")
+                .doesNotContain("xml");
     }
 
     @Test

@@ -17,6 +17,11 @@ import java.util.Map;
  *
  * <p>Keys: {@code shape} (what to write, see {@link #generate}), {@code bytes}, {@code depth} or
  * {@code width} (its size), and an optional {@code prefix} written first ({@code \n} for a newline).
+ * Shape {@code repeat} writes {@code head}, then {@code unit} until about {@code bytes}, then
+ * {@code tail} (a long token between two small parts); {@code mounts} a pipeline spec of
+ * {@code width} Secret mounts, each nested in the one before when {@code nested=true}, and one
+ * relative path at the end; {@code device} names {@code path} (such as {@code /dev/zero}) instead
+ * of writing anything, and {@code fifo} makes a named pipe that nothing writes to.
  */
 final class HostileInputs {
 
@@ -49,7 +54,7 @@ final class HostileInputs {
         String shape = keys.get("shape");
         String base = descriptorFile.getFileName().toString().replaceFirst("\\.gen$", "");
         boolean json = shape.endsWith("json") || shape.contains("secret");
-        Path target = dir.resolve(base + (json ? ".json" : ".yaml"));
+        Path target = dir.resolve(base + (json || shape.equals("mounts") ? ".json" : ".yaml"));
         String prefix = keys.getOrDefault("prefix", "");
         switch (shape) {
             case "huge-file" -> repeat(target, prefix, "key: \"value\"\n", "", bytes(keys));
@@ -69,10 +74,41 @@ final class HostileInputs {
                 }
                 write(target, text.toString());
             }
+            case "repeat" -> repeat(target, prefix + keys.getOrDefault("head", ""), keys.get("unit"),
+                    keys.getOrDefault("tail", ""), bytes(keys));
+            case "mounts" -> write(target, mounts(Integer.parseInt(keys.get("width")), Boolean.parseBoolean(keys.get("nested"))));
+            case "device" -> {
+                return Path.of(keys.get("path"));
+            }
+            case "fifo" -> {
+                Path fifo = dir.resolve(base + ".fifo");
+                Files.deleteIfExists(fifo);
+                try {
+                    if (new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor() != 0) {
+                        throw new IOException("mkfifo failed");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+                return fifo;
+            }
             case "wide-list" -> write(target, prefix + "a: [" + "1, ".repeat(Integer.parseInt(keys.get("width"))) + "1]\n");
             default -> throw new IllegalArgumentException("unknown shape " + shape + " in " + descriptorFile);
         }
         return target;
+    }
+
+    /** A pipeline spec of {@code width} mounts, one Secret each, and a last one with a relative path. */
+    private static String mounts(int width, boolean nested) {
+        StringBuilder text = new StringBuilder("{\"transform\": {\"secrets\": [\n");
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < width; i++) {
+            path.append(nested ? "/m" : "");
+            String mountPath = nested ? path.toString() : "/m/" + i;
+            text.append("{\"name\": \"s").append(i).append("\", \"mountPath\": \"").append(mountPath).append("\"},\n");
+        }
+        return text.append("{\"name\": \"last\", \"mountPath\": \"relative\"}]}}\n").toString();
     }
 
     private static long bytes(Map<String, String> keys) {

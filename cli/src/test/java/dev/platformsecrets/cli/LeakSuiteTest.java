@@ -190,6 +190,42 @@ class LeakSuiteTest {
     }
 
     @Test
+    void usageErrorsAndHostileInputsNeverEchoThePlantedValues() throws IOException {
+        String set = PLANTED.get("set");
+        String raw = PLANTED.get("raw");
+        List<String[]> usage = List.of(
+                new String[] {"resolve", "--set-strng", "pachd.rootToken=" + set},
+                new String[] {"values", "--set-strng=pachd.rootToken=" + set},
+                new String[] {"values", "-" + set},
+                new String[] {"inspect", "secret", "demo", set},
+                new String[] {"list", "secret", "-o", set},
+                new String[] {"resolve", "-o", set},
+                new String[] {"values", "--set"},
+                new String[] {"create", set});
+        for (String[] args : usage) {
+            Run run = cli(args);
+            assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(Cli.USAGE);
+            scan(String.join(" ", args) + " [stdout]", run.stdout(), Set.of());
+        }
+        Map<String, String> hostile = new LinkedHashMap<>();
+        hostile.put("surrogate", "pachd:\n  rootToken: \"" + raw + "\\ud800\"\n");
+        hostile.put("long-token", "pachd:\n  rootToken: \"" + raw + "x".repeat(300_000) + raw + "\"\n  rootToken: 1\n");
+        hostile.put("long-comment", "# " + raw + "x".repeat(300_000) + "\npachd:\n  rootToken: [" + raw + "\n");
+        hostile.put("many-duplicates", ("pachd:\n  rootToken: \"" + raw + "\"\n").repeat(500));
+        for (Map.Entry<String, String> file : hostile.entrySet()) {
+            Path values = Files.writeString(dir.resolve(file.getKey() + ".yaml"), file.getValue());
+            Run run = cli("values", "-f", values.toString());
+            assertThat(run.exit()).as(file.getKey()).isEqualTo(Cli.PROBLEMS);
+            scan("values " + file.getKey() + " [stdout]", run.stdout(), Set.of());
+        }
+        Path secret = Files.writeString(dir.resolve("surrogate-secret.json"), secretJson("s",
+                "\"stringData\": {\"k\": \"" + PLANTED.get("stringdata") + "\\udc00\"}"));
+        Run created = cli("create", "secret", "-f", secret.toString(), "--store", store.toString());
+        assertThat(created.exit()).isEqualTo(Cli.PROBLEMS);
+        assertNoLeaks();
+    }
+
+    @Test
     void secretCommandsShowValuesOnlyWhenAsked() {
         String file = dir.resolve("secret.json").toString();
         Run validated = cli("secret", "validate", "-f", file);

@@ -134,15 +134,15 @@ class ResolveCommandTest {
         JsonNode document = JsonMapper.builder().build().readTree(explain);
 
         assertThat(document.get("rules").asString()).isEqualTo("pachyderm-2.10");
-        JsonNode token = document.get("decisions").get(2);
+        JsonNode token = document.get("decisions").get(3);
         assertThat(token.get("key").asString()).isEqualTo("root-token");
         assertThat(token.get("source").asString()).isEqualTo("existing");
         assertThat(token.get("reference").get("name").asString()).isEqualTo("my-root");
         assertThat(token.get("origin").asString()).isEqualTo(values + ":3:24");
-        JsonNode generated = document.get("decisions").get(3);
+        JsonNode generated = document.get("decisions").get(4);
         assertThat(generated.get("source").asString()).isEqualTo("generated");
         assertThat(generated.get("origin").isNull()).isTrue();
-        JsonNode plaintext = document.get("decisions").get(11);
+        JsonNode plaintext = document.get("decisions").get(12);
         assertThat(plaintext.get("secret").isNull()).isTrue();
         assertThat(plaintext.get("reference").isNull()).isTrue();
         assertThat(document.get("problems")).hasSize(2);
@@ -186,7 +186,7 @@ class ResolveCommandTest {
         List<String> sources = new ArrayList<>();
         decisions.forEach(decision -> sources.add(decision.get("key").asString() + "=" + decision.get("source").asString()));
         assertThat(sources).containsExactly("enterprise-license-key=existing", "upstream-idps=existing",
-                "root-token=existing", "pachd-oauth-client-secret=existing", "cluster-role-bindings=provided",
+                "upstream-idps=inactive", "root-token=existing", "pachd-oauth-client-secret=existing", "cluster-role-bindings=provided",
                 "postgresql-password=existing", "postgresql-password=inactive", "postgresql-postgres-password=existing",
                 "OAUTH_CLIENT_SECRET=existing", "OAUTH_CLIENT_SECRET=inactive", "OAUTH_CLIENT_ID=inactive",
                 "enterprise-server-token=inactive", "enterprise-secret=existing", "additional-oidc-clients=absent");
@@ -195,7 +195,7 @@ class ResolveCommandTest {
     @Test
     void rulesPrintsTheTableAndItsYamlReadsBack() throws IOException {
         assertThat(run("rules")).isZero();
-        assertThat(stdout().lines().toList()).hasSize(15).first().asString().startsWith("REQUIRED   KEY");
+        assertThat(stdout().lines().toList()).hasSize(16).first().asString().startsWith("REQUIRED   KEY");
         assertThat(run("rules", "--rules", "platform-secrets-map")).isZero();
         assertThat(stdout()).contains("Where this table differs from what the Pachyderm 2.10 chart reads",
                 "key 'rootToken' of Secret 'pachyderm-auth': the Secret named by pachd.rootTokenSecretName is read under key"

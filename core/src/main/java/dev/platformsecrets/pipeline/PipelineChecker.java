@@ -7,8 +7,8 @@ import dev.platformsecrets.secret.Secret;
 import dev.platformsecrets.secret.SecretType;
 import dev.platformsecrets.store.SecretStore;
 import dev.platformsecrets.store.StoredSecret;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,8 +71,13 @@ public final class PipelineChecker {
     private static void checkEntries(List<SecretMount> mounts, ProblemCollector problems) {
         Map<String, SecretMount> envVars = new HashMap<>();
         Map<String, SecretMount> mountedSecrets = new HashMap<>();
-        Map<String, SecretMount> mountPaths = new LinkedHashMap<>();
+        List<String> paths = new ArrayList<>(mounts.size());
         for (SecretMount mount : mounts) {
+            paths.add(mount.isMount() && MountPaths.problem(mount.mountPath()).isEmpty() ? mount.mountPath() : null);
+        }
+        MountPaths.Overlap[] overlaps = MountPaths.overlaps(paths);
+        for (int i = 0; i < mounts.size(); i++) {
+            SecretMount mount = mounts.get(i);
             checkName(mount, problems);
             if (!mount.isEnv() && !mount.isMount()) {
                 problems.error(mount.location().origin(), mount.location().path(), "sets neither envVar nor mountPath,"
@@ -84,7 +89,8 @@ public final class PipelineChecker {
                 warn(problems, mount.locationOf(Field.KEY), "key is ignored without envVar: a mount holds every key of the Secret");
             }
             if (mount.isMount()) {
-                checkMount(mount, mountedSecrets, mountPaths, problems);
+                checkMount(mount, mountedSecrets, problems);
+                Optional.ofNullable(overlaps[i]).ifPresent(overlap -> reportOverlap(mount, overlap, mounts, problems));
             }
         }
     }
@@ -123,7 +129,7 @@ public final class PipelineChecker {
     }
 
     private static void checkMount(SecretMount mount, Map<String, SecretMount> mountedSecrets,
-            Map<String, SecretMount> mountPaths, ProblemCollector problems) {
+            ProblemCollector problems) {
         Location nameAt = mount.locationOf(Field.NAME);
         if (!mount.name().isEmpty()) {
             List<String> invalidVolume = KubernetesNames.dnsLabel(mount.name());
@@ -148,18 +154,18 @@ public final class PipelineChecker {
             error(problems, pathAt, "mount path " + pathProblem.get());
             return;
         }
-        for (Map.Entry<String, SecretMount> other : mountPaths.entrySet()) {
-            String otherPath = other.getKey();
-            String where = other.getValue().locationOf(Field.MOUNT_PATH).describe();
-            if (otherPath.equals(mount.mountPath())) {
-                error(problems, pathAt, "mount path " + mount.mountPath() + " is already used by " + where);
-            } else if (MountPaths.isWithin(mount.mountPath(), otherPath)) {
-                error(problems, pathAt, "mount path " + mount.mountPath() + " is inside " + otherPath + " of " + where);
-            } else if (MountPaths.isWithin(otherPath, mount.mountPath())) {
-                error(problems, pathAt, "mount path " + mount.mountPath() + " contains " + otherPath + " of " + where);
-            }
-        }
-        mountPaths.putIfAbsent(mount.mountPath(), mount);
+    }
+
+    private static void reportOverlap(SecretMount mount, MountPaths.Overlap overlap, List<SecretMount> mounts,
+            ProblemCollector problems) {
+        SecretMount other = mounts.get(overlap.other());
+        String where = other.locationOf(Field.MOUNT_PATH).describe();
+        String message = switch (overlap.kind()) {
+            case EQUAL -> "mount path " + mount.mountPath() + " is already used by " + where;
+            case INSIDE -> "mount path " + mount.mountPath() + " is inside " + other.mountPath() + " of " + where;
+            case CONTAINS -> "mount path " + mount.mountPath() + " contains " + other.mountPath() + " of " + where;
+        };
+        error(problems, mount.locationOf(Field.MOUNT_PATH), message);
     }
 
     private static void checkPullSecretNames(List<ImagePullSecret> pulls, ProblemCollector problems) {

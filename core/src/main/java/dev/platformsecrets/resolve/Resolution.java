@@ -57,7 +57,12 @@ public final class Resolution {
     /** Whether an outcome's value is the table's own default for its RAW attribute, not a value a user gave. */
     public boolean isTableDefault(RuleOutcome outcome) {
         int index = outcomes.indexOf(outcome);
-        return index >= 0 && tableDefaultValues.get(index);
+        return index >= 0 && isTableDefault(index);
+    }
+
+    /** Whether the value of outcome {@code index} is the table's own default. */
+    boolean isTableDefault(int index) {
+        return tableDefaultValues.get(index);
     }
 
     /** The name of the rule table that was resolved. */

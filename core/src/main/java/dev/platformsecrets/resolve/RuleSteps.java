@@ -323,7 +323,7 @@ final class RuleSteps {
     }
 
     private void warnIfIgnored(SecretRule rule, KeyPath attribute, Optional<ValueNode> node) {
-        if (node.isEmpty() || fromTableDefaults(attribute, node.get()) || nodes.readByActiveRule(attribute, node.get())) {
+        if (node.isEmpty() || fromTableDefaults(attribute, node.get()) || nodes.readByActiveRule(attribute)) {
             return;
         }
         problems.warning(node.get().origin(), attribute, "is set but not used: " + rule.label()

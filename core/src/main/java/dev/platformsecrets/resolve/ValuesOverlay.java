@@ -7,6 +7,7 @@ import dev.platformsecrets.Problem;
 import dev.platformsecrets.SensitiveValue;
 import dev.platformsecrets.internal.files.AtomicFiles;
 import dev.platformsecrets.internal.plain.PlainValues;
+import dev.platformsecrets.internal.text.IoFailures;
 import dev.platformsecrets.rules.AttributePair;
 import dev.platformsecrets.rules.RuleTable;
 import dev.platformsecrets.rules.SecretRule;
@@ -91,7 +92,8 @@ public final class ValuesOverlay {
         resolution.secrets().forEach((name, keys) -> remaining.put(name, new TreeMap<>(keys)));
         Map<String, Object> tree = new TreeMap<>();
         List<Problem> warnings = new ArrayList<>();
-        for (RuleOutcome outcome : resolution.outcomes()) {
+        for (int index = 0; index < resolution.outcomes().size(); index++) {
+            RuleOutcome outcome = resolution.outcomes().get(index);
             SecretRule rule = outcome.rule();
             Decision decision = outcome.decision();
             Optional<SensitiveValue> value = resolution.value(outcome);
@@ -109,13 +111,15 @@ public final class ValuesOverlay {
                 }
                 continue;
             }
+            // A fallback is table data and stays with the chart, unless its Secret is written in place.
             boolean movable = decision instanceof Decision.Provided || decision instanceof Decision.Reused
-                    || decision instanceof Decision.Generated;
+                    || decision instanceof Decision.Generated
+                    || decision instanceof Decision.Fallback && rule.overlayInPlace();
             if (!movable || value.isEmpty()) {
                 continue;
             }
             if (rule.nameAttribute().isEmpty()) {
-                if (decision instanceof Decision.Provided provided && !resolution.isTableDefault(outcome)) {
+                if (decision instanceof Decision.Provided provided && !resolution.isTableDefault(index)) {
                     warnings.add(Problem.warning(provided.setAt(), rule.rawAttribute(), "stays in the values: the"
                             + " chart has no attribute naming an existing Secret for " + rule.describe()
                             + ", so it writes that Secret from the values itself"));
@@ -248,11 +252,17 @@ public final class ValuesOverlay {
      * @throws PlatformSecretsException.StorageFailure when the file cannot be written
      */
     public void writeValuesFile(Path file) {
+        Origin origin = Origin.of(file.toString().isEmpty() ? "\"\"" : file.toString());
+        if (java.nio.file.Files.exists(file) && !java.nio.file.Files.isRegularFile(file)) {
+            // the atomic rename would replace a device (/dev/null) or a directory entry with a file
+            throw new PlatformSecretsException.StorageFailure(origin,
+                    "cannot write the overlay values file: it exists and is not a regular file", null);
+        }
         try {
             AtomicFiles.write(file.toAbsolutePath(), valuesYaml().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()),
-                    "cannot write the overlay values file: " + e.getClass().getSimpleName(), e);
+            throw new PlatformSecretsException.StorageFailure(origin,
+                    "cannot write the overlay values file (" + IoFailures.reason(e) + ")", e);
         }
     }
 

@@ -46,7 +46,7 @@ public sealed interface Condition permits Condition.Always, Condition.Truthy, Co
 
     /** True when the value at {@code path} is truthy. */
     static Condition truthy(String path) {
-        return new Truthy(SharedPaths.parse(path));
+        return new Truthy(KeyPath.parse(path));
     }
 
     /** Always true; renders as the empty string and is never written into a table. */

@@ -91,7 +91,7 @@ final class ConditionParser {
         }
         String dotted = text.substring(start, position);
         try {
-            return new Condition.Truthy(SharedPaths.parse(dotted));
+            return new Condition.Truthy(KeyPath.parse(dotted));
         } catch (PlatformSecretsException.Invalid bad) {
             position = start;
             throw error("bad values path: " + bad.problem());

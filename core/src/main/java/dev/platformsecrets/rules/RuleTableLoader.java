@@ -212,7 +212,7 @@ public final class RuleTableLoader {
             return Optional.empty();
         }
         try {
-            KeyPath parsed = SharedPaths.parse(scalar.text());
+            KeyPath parsed = KeyPath.parse(scalar.text());
             if (parsed.isRoot()) {
                 throw new IllegalArgumentException("empty path");
             }
@@ -361,7 +361,7 @@ public final class RuleTableLoader {
         }
         Origin origin = map.get(name).orElseThrow().origin();
         try {
-            KeyPath parsed = SharedPaths.parse(text.get());
+            KeyPath parsed = KeyPath.parse(text.get());
             if (parsed.isRoot()) {
                 problems.error(origin, path.key(name), "bad values path: empty path");
                 return Optional.empty();

@@ -62,7 +62,7 @@ public final class SecretRule {
 
     /** A builder for a rule writing {@code key} from the RAW attribute at {@code rawAttribute}. */
     public static Builder builder(String key, String rawAttribute) {
-        return new Builder(key, SharedPaths.parse(rawAttribute));
+        return new Builder(key, KeyPath.parse(rawAttribute));
     }
 
     /** The key inside the platform Secret, and the default key inside an existing Secret. */
@@ -239,13 +239,13 @@ public final class SecretRule {
 
         /** The values path naming an existing Secret. */
         public Builder nameAttribute(String path) {
-            this.nameAttribute = SharedPaths.parse(path);
+            this.nameAttribute = KeyPath.parse(path);
             return this;
         }
 
         /** The values path overriding the key read from an existing Secret. */
         public Builder keyAttribute(String path) {
-            this.keyAttribute = SharedPaths.parse(path);
+            this.keyAttribute = KeyPath.parse(path);
             return this;
         }
 
@@ -305,7 +305,7 @@ public final class SecretRule {
 
         /** Adds a values path that externalising points at the Secret holding this value. */
         public Builder overlayName(String path) {
-            this.overlayNames.add(SharedPaths.parse(path));
+            this.overlayNames.add(KeyPath.parse(path));
             return this;
         }
 

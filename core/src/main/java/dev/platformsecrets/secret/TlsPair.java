@@ -10,6 +10,9 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.Certificate;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
@@ -19,9 +22,18 @@ import org.apache.commons.codec.binary.Base64;
 
 /**
  * The check kubectl's {@code tls.X509KeyPair} makes and the API server does not: both values are
- * PEM, the certificate parses, and the private key belongs to the certificate's public key (proved
- * by signing a random challenge and verifying it). Keys may be PKCS#8, RSA PKCS#1 (as kubectl,
- * openssl and Helm's {@code genSelfSignedCert} write them) or SEC1 EC keys.
+ * PEM, the certificate parses, and the private key belongs to the certificate's public key. Keys
+ * may be PKCS#8, RSA PKCS#1 (as kubectl, openssl and Helm's {@code genSelfSignedCert} write them)
+ * or SEC1 EC keys.
+ *
+ * <p>RSA pairs are compared as Go compares them, without a signature: the moduli must be equal
+ * (and, for a key with its CRT parameters, the key consistent with itself). RSA keys are checked
+ * only from {@value #MIN_RSA_BITS} to {@value #MAX_RSA_BITS} bits, what a real cluster meets: Go's
+ * TLS refuses a peer's RSA key over 8192 bits (since Go 1.21, CVE-2023-29409), so kubectl, the API
+ * server and the platform's Go services could not use a larger one, and Go 1.24 refuses keys under
+ * 1024 bits; outside that range the pair gets a warning and no further check (a signature with a
+ * 16384-bit key takes seconds). EC and EdDSA keys, whose sizes the curve fixes, are proved by
+ * signing a random challenge and verifying it.
  */
 final class TlsPair {
 
@@ -37,6 +49,15 @@ final class TlsPair {
     private static final String BEGIN = "-----BEGIN ";
     private static final String DASHES = "-----";
     private static final int MAX_BLOCKS = 16;
+    /** The smallest RSA key checked, in bits: Go 1.24 and later refuse smaller ones. */
+    static final int MIN_RSA_BITS = 1024;
+    /** The largest RSA key checked, in bits: Go's TLS refuses larger ones from a peer. */
+    static final int MAX_RSA_BITS = 8192;
+    /**
+     * The largest DER block parsed as a key (an 8192-bit RSA key takes under 5 KiB) or a
+     * certificate (a certificate with many names stays far below it).
+     */
+    private static final int MAX_DER_BYTES = 64 * 1024;
     private static final int MAX_TYPE_LENGTH = 64;
     private static final byte[] RSA_ALGORITHM = der(0x30, concat(
             der(0x06, new byte[] {0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01}),
@@ -62,10 +83,20 @@ final class TlsPair {
                     ? "holds a private key instead of a certificate; the PEM inputs may have been switched"
                             + " (kubectl would refuse the pair)"
                     : "holds no PEM certificate (kubectl would refuse it: failed to find any PEM data in certificate input)"));
+        } else if (certBlock.get().der().length > MAX_DER_BYTES) {
+            findings.add(new Finding("tls.crt", "the PEM certificate is larger than " + MAX_DER_BYTES
+                    + " bytes, more than a cluster's certificate holds; it is not checked"));
+            return findings;
         } else {
             publicKey = parseCertificate(certBlock.get().der()).map(Certificate::getPublicKey);
             if (publicKey.isEmpty()) {
                 findings.add(new Finding("tls.crt", "the PEM certificate cannot be parsed as X.509"));
+            } else {
+                Optional<String> size = rsaSizeProblem(publicKey.get(), "the certificate's");
+                if (size.isPresent()) {
+                    findings.add(new Finding("tls.crt", size.get()));
+                    return findings;
+                }
             }
         }
         Optional<Block> keyBlock = blocks(key).stream().filter(b -> b.type().endsWith("PRIVATE KEY")).findFirst();
@@ -74,8 +105,16 @@ final class TlsPair {
                     "holds no PEM private key (kubectl would refuse it: failed to find any PEM data in key input)"));
             return findings;
         }
+        if (keyBlock.get().der().length > MAX_DER_BYTES) {
+            findings.add(new Finding("tls.key", "the PEM private key is larger than " + MAX_DER_BYTES
+                    + " bytes, more than any key a cluster uses (an 8192-bit RSA key takes under 5 KiB); it is not checked"));
+            return findings;
+        }
         Optional<PrivateKey> privateKey = privateKey(keyBlock.get());
-        if (privateKey.isEmpty()) {
+        Optional<String> size = privateKey.flatMap(parsed -> rsaSizeProblem(parsed, "the private"));
+        if (size.isPresent()) {
+            findings.add(new Finding("tls.key", size.get()));
+        } else if (privateKey.isEmpty()) {
             findings.add(new Finding("tls.key", "the PEM private key cannot be parsed"
                     + " (supported: unencrypted PKCS#8, RSA PKCS#1 and EC SEC1 keys)"));
         } else if (publicKey.isPresent() && !matches(privateKey.get(), publicKey.get())) {
@@ -182,13 +221,36 @@ final class TlsPair {
         return new int[] {pos + 2 + count, length};
     }
 
+    /** Why an RSA key is outside the sizes checked, or empty (also for keys that are not RSA). */
+    private static Optional<String> rsaSizeProblem(java.security.Key key, String whose) {
+        java.math.BigInteger modulus = key instanceof RSAPublicKey rsa ? rsa.getModulus()
+                : key instanceof RSAPrivateKey rsa ? rsa.getModulus() : null;
+        if (modulus == null) {
+            return Optional.empty();
+        }
+        int bits = modulus.bitLength();
+        if (bits > MAX_RSA_BITS) {
+            return Optional.of(whose + " RSA key has " + bits + " bits, more than the " + MAX_RSA_BITS
+                    + " that Go's TLS accepts from a peer (kubectl and the platform's services would refuse the"
+                    + " certificate); the pair is not checked further");
+        }
+        if (bits < MIN_RSA_BITS) {
+            return Optional.of(whose + " RSA key has " + bits + " bits, fewer than the " + MIN_RSA_BITS
+                    + " that Go 1.24 and later accept (kubectl would refuse it); the pair is not checked further");
+        }
+        return Optional.empty();
+    }
+
     private static boolean matches(PrivateKey privateKey, PublicKey publicKey) {
+        if (!privateKey.getAlgorithm().equals(publicKey.getAlgorithm())) {
+            return signatureAlgorithm(privateKey.getAlgorithm()).isEmpty(); // untestable algorithms are no mismatch
+        }
+        if (privateKey instanceof RSAPrivateKey rsa && publicKey instanceof RSAPublicKey rsaPublic) {
+            return rsaMatches(rsa, rsaPublic);
+        }
         Optional<String> algorithm = signatureAlgorithm(privateKey.getAlgorithm());
         if (algorithm.isEmpty()) {
             return true; // an algorithm we cannot test is not reported as a mismatch
-        }
-        if (!privateKey.getAlgorithm().equals(publicKey.getAlgorithm())) {
-            return false;
         }
         try {
             byte[] challenge = new byte[32];
@@ -204,6 +266,29 @@ final class TlsPair {
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Go's test, {@code pub.N == priv.N}; a key with CRT parameters must also hold together
+     * ({@code p·q = n}, {@code e·d ≡ 1} modulo {@code p−1} and {@code q−1}), with the certificate's
+     * exponent. Multiplications only: no exponentiation, whatever the key.
+     */
+    private static boolean rsaMatches(RSAPrivateKey privateKey, RSAPublicKey publicKey) {
+        java.math.BigInteger n = publicKey.getModulus();
+        if (!privateKey.getModulus().equals(n)) {
+            return false;
+        }
+        if (!(privateKey instanceof RSAPrivateCrtKey crt) || crt.getPrimeP().signum() <= 0
+                || crt.getPrimeQ().signum() <= 0) {
+            return true;
+        }
+        java.math.BigInteger one = java.math.BigInteger.ONE;
+        java.math.BigInteger e = publicKey.getPublicExponent();
+        java.math.BigInteger ed = e.multiply(crt.getPrivateExponent());
+        return crt.getPrimeP().multiply(crt.getPrimeQ()).equals(n)
+                && (crt.getPublicExponent().signum() == 0 || crt.getPublicExponent().equals(e))
+                && ed.mod(crt.getPrimeP().subtract(one)).equals(one)
+                && ed.mod(crt.getPrimeQ().subtract(one)).equals(one);
     }
 
     private static Optional<String> signatureAlgorithm(String keyAlgorithm) {

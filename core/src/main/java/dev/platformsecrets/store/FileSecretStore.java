@@ -11,6 +11,7 @@ import dev.platformsecrets.internal.store.Journal;
 import dev.platformsecrets.internal.store.StoreFormat;
 import dev.platformsecrets.internal.store.StoreLock;
 import dev.platformsecrets.internal.store.TemporaryFiles;
+import dev.platformsecrets.internal.text.IoFailures;
 import dev.platformsecrets.secret.Secret;
 import dev.platformsecrets.secret.SecretValidator;
 import java.io.IOException;
@@ -343,7 +344,7 @@ public final class FileSecretStore implements SecretStore {
             return Optional.empty();
         } catch (IOException e) {
             throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()),
-                    "cannot read the stored file (" + e.getClass().getSimpleName() + ")", e);
+                    "cannot read the stored file (" + IoFailures.reason(e) + ")", e);
         }
         StoredSecret stored = StoreFormat.decode(content, file.toString(), name, encryption.keyring());
         List<Problem> invalid = SecretValidator.errors(stored.secret());
@@ -437,7 +438,7 @@ public final class FileSecretStore implements SecretStore {
             }
         } catch (IOException e) {
             throw new PlatformSecretsException.StorageFailure(Origin.of(directory.toString()),
-                    "cannot list the store directory (" + e.getClass().getSimpleName() + ")", e);
+                    "cannot list the store directory (" + IoFailures.reason(e) + ")", e);
         }
         Collections.sort(names);
         return names;
@@ -498,10 +499,10 @@ public final class FileSecretStore implements SecretStore {
             }
         } catch (IOException e) {
             throw new PlatformSecretsException.StorageFailure(Origin.of(directory.toString()),
-                    "cannot write to the store (" + e.getClass().getSimpleName() + ")", e);
+                    "cannot write to the store (" + IoFailures.reason(e) + ")", e);
         } catch (UncheckedIOException e) {
             throw new PlatformSecretsException.StorageFailure(Origin.of(directory.toString()),
-                    "cannot write to the store (" + e.getCause().getClass().getSimpleName() + ")", e);
+                    "cannot write to the store (" + IoFailures.reason(e.getCause()) + ")", e);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.platformsecrets.values;
 
-import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Set;
 
@@ -29,10 +28,48 @@ final class HelmTruth {
         if (lower.contains("inf") || lower.contains("nan")) {
             return false;
         }
-        try {
-            return new BigDecimal(unsigned).signum() == 0;
-        } catch (NumberFormatException notDecimal) {
+        return isZeroDecimal(unsigned);
+    }
+
+    /**
+     * Whether {@code text} is a decimal number ({@code 0}, {@code 0.0}, {@code .0e5}) whose digits
+     * are all zeros: one scan, without building the number, so a long text costs its length only.
+     */
+    private static boolean isZeroDecimal(String text) {
+        int i = 0;
+        int digits = 0;
+        boolean point = false;
+        boolean zero = true;
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+                zero &= c == '0';
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                break;
+            }
+        }
+        if (digits == 0) {
             return false;
         }
+        if (i < text.length()) {
+            if (text.charAt(i) != 'e' && text.charAt(i) != 'E') {
+                return false;
+            }
+            i++;
+            if (i < text.length() && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentStart = i;
+            while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                i++;
+            }
+            if (i == exponentStart || i < text.length()) {
+                return false;
+            }
+        }
+        return zero;
     }
 }

@@ -186,7 +186,9 @@ final class HelmTyping {
 
     /**
      * Go's {@code strconv.ParseInt(s, 0, 64)}, falling back to {@code ParseUint}: an optional
-     * sign, then {@code 0x}, {@code 0o}, {@code 0b} or a leading {@code 0} (octal) prefix.
+     * sign, then {@code 0x}, {@code 0o}, {@code 0b} or a leading {@code 0} (octal) prefix. Linear in
+     * the text, as Go's parser: a text of more digits than 64 bits hold is out of range before any
+     * arithmetic.
      */
     static Optional<BigInteger> goInteger(String text) {
         boolean negative = text.startsWith("-");
@@ -211,10 +213,27 @@ final class HelmTyping {
         if (digits.isEmpty() || !validDigits(digits, radix)) {
             return Optional.empty();
         }
-        BigInteger value = new BigInteger(digits, radix);
+        int significant = 0;
+        while (significant < digits.length() - 1 && digits.charAt(significant) == '0') {
+            significant++;
+        }
+        if (digits.length() - significant > maxUint64Digits(radix)) {
+            return Optional.empty(); // beyond 64 bits whatever the digits: no big number needed to know
+        }
+        BigInteger value = new BigInteger(digits.substring(significant), radix);
         value = negative ? value.negate() : value;
         boolean fits = signed ? value.bitLength() < 64 || value.equals(INT64_MIN) : value.compareTo(UINT64_MAX) <= 0;
         return fits ? Optional.of(value) : Optional.empty();
+    }
+
+    /** The most digits, leading zeros aside, that a value of at most 64 bits has in {@code radix}. */
+    private static int maxUint64Digits(int radix) {
+        return switch (radix) {
+            case 2 -> 64;
+            case 8 -> 22;
+            case 16 -> 16;
+            default -> 20;
+        };
     }
 
     private static boolean validDigits(String digits, int radix) {

@@ -1,6 +1,7 @@
 package dev.platformsecrets.values;
 
 import dev.platformsecrets.Origin;
+import dev.platformsecrets.internal.text.Surrogates;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +34,8 @@ final class JsonValues {
 
     /**
      * Parses the JSON value at the start of {@code text} (anything after it is left for the caller,
-     * like Go's {@code json.Decoder}); empty when it is not valid JSON or nests deeper than allowed.
+     * like Go's {@code json.Decoder}); empty when it is not valid JSON, nests deeper than allowed, or
+     * holds a lone surrogate escape ({@code "\\ud800"}, which has no UTF-8 form).
      */
     static Optional<Parsed> parse(String text, Origin origin, int maxDepth) {
         // Wrapped in an array so that a number may be followed by ",next=pair" (Jackson checks
@@ -58,6 +60,9 @@ final class JsonValues {
         if (json.isObject()) {
             Map<String, ValueNode> entries = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> property : json.properties()) {
+                if (Surrogates.hasLone(property.getKey())) {
+                    return Optional.empty();
+                }
                 Optional<ValueNode> value = convert(property.getValue(), origin, depthLeft - 1);
                 if (value.isEmpty()) {
                     return Optional.empty();
@@ -91,6 +96,10 @@ final class JsonValues {
                     ScalarStyle.OVERRIDE, whole ? HelmType.INTEGER : HelmType.FLOAT,
                     "a --set-json number, which Helm reads as a number, not a string", origin));
         }
-        return Optional.of(ScalarRecord.string(json.asString(), ScalarStyle.OVERRIDE, origin));
+        String text = json.asString();
+        if (Surrogates.hasLone(text)) {
+            return Optional.empty(); // a \\uD800 escape alone: no UTF-8 form, so not stored as given
+        }
+        return Optional.of(ScalarRecord.string(text, ScalarStyle.OVERRIDE, origin));
     }
 }

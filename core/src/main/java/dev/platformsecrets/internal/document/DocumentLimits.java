@@ -17,6 +17,18 @@ public record DocumentLimits(long maxBytes, int maxDepth) {
      */
     public static final int MAX_KEY_CHARACTERS = 64 * 1024;
 
+    /**
+     * The most nodes (maps, lists and scalars other than keys) one file may hold, whatever the
+     * limits: a {@code kind: List} of 10,000 typical Secrets holds about 140,000.
+     */
+    public static final int MAX_NODES = 1_000_000;
+
+    /**
+     * The most problems one reading collects; at the next, it stops with a problem that says so.
+     * Each problem names its place, and the first thousand tell what is wrong.
+     */
+    public static final int MAX_PROBLEMS = 1_000;
+
     /** The defaults: 8 MiB and 64 levels. */
     public static DocumentLimits defaults() {
         return new DocumentLimits(8L * 1024 * 1024, 64);

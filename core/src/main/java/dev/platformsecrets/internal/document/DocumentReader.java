@@ -4,8 +4,10 @@ import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
+import dev.platformsecrets.internal.text.Surrogates;
 import dev.platformsecrets.internal.text.Utf8;
 import dev.platformsecrets.internal.values.ValueNodes;
+import dev.platformsecrets.internal.yaml.SourceText;
 import dev.platformsecrets.internal.yaml.YamlProblems;
 import dev.platformsecrets.values.HelmType;
 import dev.platformsecrets.values.ListNode;
@@ -14,9 +16,6 @@ import dev.platformsecrets.values.NullNode;
 import dev.platformsecrets.values.ScalarNode;
 import dev.platformsecrets.values.ScalarStyle;
 import dev.platformsecrets.values.ValueNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,20 +56,27 @@ public final class DocumentReader {
     private final DocumentLimits limits;
     private final ReadConstraints constraints;
     private final TokenStreamFactory json;
-    private final TokenStreamFactory yaml;
 
     /** A reader with the given limits. */
     public DocumentReader(DocumentLimits limits) {
         this.limits = limits;
         this.constraints = new ReadConstraints(limits);
         this.json = JsonFactory.builder().streamReadConstraints(constraints.jackson()).build();
-        this.yaml = YAMLFactory.builder()
+    }
+
+    /**
+     * The YAML factory for a text of {@code length} characters: snakeyaml's read buffer is sized
+     * to the text, which keeps reading a long token linear ({@link SourceText#parserBufferSize}).
+     */
+    private TokenStreamFactory yaml(int length) {
+        return YAMLFactory.builder()
                 .streamReadConstraints(constraints.jackson())
                 .loadSettings(LoadSettings.builder()
                         .setAllowDuplicateKeys(true) // reported by us, with both places
                         .setMaxAliasesForCollections(0)
                         .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()))
                         .setAllowRecursiveKeys(false)
+                        .setBufferSize(SourceText.parserBufferSize(length))
                         .build())
                 .build();
     }
@@ -91,20 +97,10 @@ public final class DocumentReader {
     }
 
     private byte[] bytesOf(Path file) {
-        String label = file.toString();
-        byte[] bytes;
-        try {
-            if (Files.size(file) > limits.maxBytes()) {
-                throw tooLarge(label);
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(), "no such file");
-        } catch (IOException e) {
-            throw PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
-                    "cannot read the file (" + e.getClass().getSimpleName() + ")");
+        if (!file.toString().isEmpty() && java.nio.file.Files.notExists(file)) {
+            throw PlatformSecretsException.Invalid.of(Origin.of(file.toString()), KeyPath.root(), "no such file");
         }
-        return bytes;
+        return SourceText.readBytes(file, file.toString(), limits.maxBytes());
     }
 
     /** Reads UTF-8 bytes; {@code sourceName} labels every origin. */
@@ -130,7 +126,7 @@ public final class DocumentReader {
         }
         String text = Utf8.decode(content, sourceName);
         boolean isJson = looksLikeJson(text);
-        try (JsonParser parser = (isJson ? json : yaml).createParser(ObjectReadContext.empty(), text)) {
+        try (JsonParser parser = (isJson ? json : yaml(text.length())).createParser(ObjectReadContext.empty(), text)) {
             Builder builder = new Builder(parser, sourceName, text);
             try {
                 return documents(builder, parser, many);
@@ -148,16 +144,20 @@ public final class DocumentReader {
 
     private static List<ValueNode> documents(Builder builder, JsonParser parser, boolean many) {
         List<ValueNode> documents = new ArrayList<>();
-        while (parser.nextToken() != null) {
-            if (!many && !documents.isEmpty()) {
-                builder.problems.add(Problem.error(builder.origin(), KeyPath.root(),
-                        "more than one document; give one document per file (or a kind: List)"));
-                break;
+        try {
+            while (parser.nextToken() != null) {
+                if (!many && !documents.isEmpty()) {
+                    builder.problems.add(Problem.error(builder.origin(), KeyPath.root(),
+                            "more than one document; give one document per file (or a kind: List)"));
+                    break;
+                }
+                ValueNode document = builder.value(KeyPath.root(), 1);
+                if (!(many && document instanceof NullNode)) {
+                    documents.add(document);
+                }
             }
-            ValueNode document = builder.value(KeyPath.root(), 1);
-            if (!(many && document instanceof NullNode)) {
-                documents.add(document);
-            }
+        } catch (Stop stopped) {
+            // the problems end with the reason
         }
         if (!builder.problems.isEmpty()) {
             throw new PlatformSecretsException.Invalid(builder.problems);
@@ -206,11 +206,41 @@ public final class DocumentReader {
         return Origin.at(sourceName, location.getLineNr(), Math.max(location.getColumnNr(), 0));
     }
 
+    /** Ends a reading that has reached a limit; the problems say which. */
+    private static final class Stop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stop() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The problems of one reading, at most {@link DocumentLimits#MAX_PROBLEMS}: the last says that
+     * reading stopped there, so that a file of millions of duplicate keys costs no more than its
+     * first thousand.
+     */
+    private static final class CappedProblems extends ArrayList<Problem> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean add(Problem problem) {
+            super.add(problem);
+            if (size() >= DocumentLimits.MAX_PROBLEMS) {
+                super.add(Problem.error(problem.origin(), KeyPath.root(), "more than " + DocumentLimits.MAX_PROBLEMS
+                        + " problems; reading stopped here (fix these first)"));
+                throw new Stop();
+            }
+            return true;
+        }
+    }
+
     /** Builds the tree from the token stream, collecting duplicate-key and alias problems. */
     private static final class Builder {
         private final JsonParser parser;
         private final String sourceName;
-        private final List<Problem> problems = new ArrayList<>();
+        private final List<Problem> problems = new CappedProblems();
+        private int nodes;
         private boolean aliasReported;
         private final String text;
         private long cursorCodePoint;
@@ -263,6 +293,11 @@ public final class DocumentReader {
 
         ValueNode value(KeyPath path, int depth) {
             Origin origin = origin();
+            if (++nodes > DocumentLimits.MAX_NODES) {
+                problems.add(Problem.error(origin, path, "the document holds more nodes than the limit of "
+                        + DocumentLimits.MAX_NODES + " (maps, lists and scalars)"));
+                throw new Stop();
+            }
             if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
                 if (!aliasReported) {
                     problems.add(Problem.error(origin, path, "YAML aliases are not accepted in this document"));
@@ -287,7 +322,7 @@ public final class DocumentReader {
             return switch (token) {
                 case START_OBJECT -> map(path, origin, depth);
                 case START_ARRAY -> list(path, origin, depth);
-                case VALUE_STRING -> ValueNodes.string(parser.getString(), stringStyle(), origin);
+                case VALUE_STRING -> string(path, origin);
                 case VALUE_NUMBER_INT -> typed(HelmType.INTEGER, "a number", origin);
                 case VALUE_NUMBER_FLOAT -> typed(HelmType.FLOAT, "a number", origin);
                 case VALUE_TRUE, VALUE_FALSE -> typed(HelmType.BOOLEAN, "a boolean", origin);
@@ -297,6 +332,16 @@ public final class DocumentReader {
                     yield ValueNodes.nullAt(origin);
                 }
             };
+        }
+
+        /** A string scalar; one holding a lone surrogate escape is refused ({@link Surrogates}). */
+        private ValueNode string(KeyPath path, Origin origin) {
+            String text = parser.getString();
+            if (Surrogates.hasLone(text)) {
+                problems.add(Problem.error(origin, path, "the string " + Surrogates.MESSAGE));
+                return ValueNodes.nullAt(origin);
+            }
+            return ValueNodes.string(text, stringStyle(), origin);
         }
 
         private ScalarNode typed(HelmType type, String what, Origin origin) {
@@ -309,6 +354,9 @@ public final class DocumentReader {
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String key = parser.currentName();
                 Origin keyOrigin = origin();
+                if (Surrogates.hasLone(key)) {
+                    problems.add(Problem.error(keyOrigin, path, "a key " + Surrogates.MESSAGE));
+                }
                 parser.nextToken();
                 ValueNode child = value(path.key(key), depth + 1);
                 Origin first = keyOrigins.putIfAbsent(key, keyOrigin);

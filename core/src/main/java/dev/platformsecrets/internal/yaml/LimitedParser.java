@@ -15,15 +15,22 @@ import org.snakeyaml.engine.v2.parser.Parser;
 
 /**
  * A parser that enforces the limits that need no tree, as the tree builder or the composer pulls
- * each event: nesting depth, alias uses and a single document stop reading at once (so hostile
- * input never reaches the composer's recursion); unsupported tags are collected and reported after
- * composing.
+ * each event: nesting depth, alias uses, a single document and the number of nodes stop reading at
+ * once (so hostile input never reaches the composer's recursion, nor fills memory with a tree of
+ * millions of nodes); unsupported tags are collected and reported after composing.
+ *
+ * <p>Nodes are counted as {@link ComposedTree} counts them (values, list items and maps, not map
+ * keys; an alias use as one), so a document without aliases is refused at the same node with the
+ * same message; aliases only make the composed count larger.
  */
 final class LimitedParser implements Parser {
 
     private static final Set<String> ALLOWED_TAGS = Set.of(
             "!", Tag.STR.getValue(), Tag.INT.getValue(), Tag.FLOAT.getValue(), Tag.BOOL.getValue(),
             Tag.NULL.getValue(), Tag.MAP.getValue(), Tag.SEQ.getValue());
+
+    /** How many times the node limit a document with aliases may hold before it is composed. */
+    private static final int ALIASED_NODES_MARGIN = 4;
 
     private final Parser delegate;
     private final LoadLimits limits;
@@ -32,6 +39,9 @@ final class LimitedParser implements Parser {
     private int depth;
     private int aliases;
     private int documents;
+    private long nodes;
+    /** Per open collection: bit 0 set for a map expecting a key, bit 1 for one that is a map, bit 2 inside a key. */
+    private final java.util.ArrayDeque<int[]> collections = new java.util.ArrayDeque<>();
 
     LimitedParser(Parser delegate, LoadLimits limits, String label) {
         this.delegate = delegate;
@@ -77,6 +87,7 @@ final class LimitedParser implements Parser {
     }
 
     private void check(Event event) {
+        countNode(event);
         switch (event.getEventId()) {
             case DocumentStart -> {
                 if (++documents > 1) {
@@ -99,6 +110,35 @@ final class LimitedParser implements Parser {
             default -> {
                 // stream and document ends, comments: nothing to check
             }
+        }
+    }
+
+    /** Counts the nodes {@link ComposedTree} would count, refusing the one past the limit. */
+    private void countNode(Event event) {
+        Event.ID id = event.getEventId();
+        if (id == Event.ID.MappingEnd || id == Event.ID.SequenceEnd) {
+            collections.poll();
+            return;
+        }
+        if (id != Event.ID.Scalar && id != Event.ID.Alias && id != Event.ID.MappingStart && id != Event.ID.SequenceStart) {
+            return;
+        }
+        int[] parent = collections.peek();
+        boolean isKey = parent != null && (parent[0] & 1) != 0;
+        boolean inKey = parent != null && (parent[0] & 4) != 0;
+        if (parent != null && (parent[0] & 2) != 0) {
+            parent[0] ^= 1; // a key, then its value
+        }
+        // With aliases, ComposedTree counts their expansions and refuses first, with its own words;
+        // the margin only bounds what it composes.
+        boolean aliased = aliases > 0 || id == Event.ID.Alias;
+        long limit = aliased ? ALIASED_NODES_MARGIN * (long) limits.maxNodes() : limits.maxNodes();
+        if (!isKey && !inKey && ++nodes > limit) {
+            throw refuse(event, (!aliased ? "the document holds more nodes than " : "the document expands to more nodes than ")
+                    + "the limit of " + limits.maxNodes() + " nodes (maps, lists and scalars) per file");
+        }
+        if (id == Event.ID.MappingStart || id == Event.ID.SequenceStart) {
+            collections.push(new int[] {(id == Event.ID.MappingStart ? 3 : 0) | (isKey || inKey ? 4 : 0)});
         }
     }
 

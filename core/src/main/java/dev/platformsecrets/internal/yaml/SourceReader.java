@@ -111,14 +111,25 @@ final class SourceReader {
             return read(one, 0, 1) < 0 ? -1 : one[0];
         }
 
+        /**
+         * Fills the whole request unless the input ends first: snakeyaml sizes its buffer to keep
+         * reading linear ({@link SourceText#parserBufferSize}), which holds only for full reads.
+         */
         @Override
         public int read(char[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            count += Math.max(n, 0);
+            int filled = 0;
+            while (filled < length) {
+                int n = super.read(buffer, offset + filled, length - filled);
+                if (n < 0) {
+                    break;
+                }
+                filled += n;
+            }
+            count += filled;
             if (count > limit) {
                 throw new IOException("over the character limit");
             }
-            return n;
+            return filled == 0 && length > 0 ? -1 : filled;
         }
     }
 }

@@ -64,7 +64,7 @@ public final class YamlValuesReader {
             throw PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
                     "the document is larger than the limit of " + limits.maxCodePoints() + " characters");
         }
-        LoadSettings settings = settings(limits, label);
+        LoadSettings settings = settings(limits, label, text.length());
         try {
             if (eventsFirst) {
                 try {
@@ -96,8 +96,8 @@ public final class YamlValuesReader {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(label, "label");
         if (Files.isRegularFile(file)) {
-            LoadSettings settings = settings(limits, label);
             try (Reader chars = SourceReader.open(file, limits.maxFileBytes(), limits.maxCodePoints())) {
+                LoadSettings settings = settings(limits, label, Files.size(file));
                 return built(parser(settings, new StreamReader(settings, chars), label), label);
             } catch (IOException | RuntimeException notStreamed) {
                 // Reported exactly from the whole text, by the composed reading: the events have had their turn.
@@ -114,13 +114,18 @@ public final class YamlValuesReader {
     }
 
     private LimitedParser parser(LoadSettings settings, StreamReader stream, String label) {
-        return new LimitedParser(new ParserImpl(settings, stream), limits, label);
+        return new LimitedParser(new SurrogateCheck(new ParserImpl(settings, stream), label), limits, label);
     }
 
-    /** snakeyaml's settings for reading a values file: our limits, and plain scalars left to our typing. */
-    static LoadSettings settings(LoadLimits limits, String label) {
+    /**
+     * snakeyaml's settings for reading a values file of {@code length} characters (or bytes): our
+     * limits, plain scalars left to our typing, and a read buffer that keeps reading linear
+     * ({@link SourceText#parserBufferSize}).
+     */
+    static LoadSettings settings(LoadLimits limits, String label, long length) {
         return LoadSettings.builder()
                 .setLabel(label)
+                .setBufferSize(SourceText.parserBufferSize(length))
                 .setAllowDuplicateKeys(true)
                 .setAllowNonScalarKeys(true)
                 .setMaxAliasesForCollections(Math.max(1, limits.maxAliases()))

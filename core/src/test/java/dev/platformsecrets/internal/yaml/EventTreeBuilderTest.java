@@ -158,16 +158,16 @@ class EventTreeBuilderTest {
     }
 
     static MapNode composed(String text) {
-        return new ComposedTree(LIMITS, "v.yaml", FACTORY).read(settings(LIMITS), parser(text, LIMITS));
+        return new ComposedTree(LIMITS, "v.yaml", FACTORY).read(settings(LIMITS, text), parser(text, LIMITS));
     }
 
     private static LimitedParser parser(String text, LoadLimits limits) {
-        LoadSettings settings = settings(limits);
+        LoadSettings settings = settings(limits, text);
         return new LimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), limits, "v.yaml");
     }
 
-    private static LoadSettings settings(LoadLimits limits) {
-        return YamlValuesReader.settings(limits, "v.yaml");
+    private static LoadSettings settings(LoadLimits limits, String text) {
+        return YamlValuesReader.settings(limits, "v.yaml", text.length());
     }
 
     @Test
