@@ -10,8 +10,9 @@
 #
 # Each round runs every command once, the order rotating from round to round; the figure per case
 # is the median of the per-round ratios CLI / Helm (and the ratio of the medians beside it), with
-# /proc/loadavg before and after the case. Ratios are robust to a steady load, only partly to a
-# changing one: read them with the load next to them.
+# /proc/loadavg before and after the case; the median CPU time (user + system, every thread) of
+# each command and its ratio to Helm's go to stderr and the JSON, a figure that load moves less.
+# Ratios are robust to a steady load, only partly to a changing one: read them with the load.
 #
 # Usage: HELM=/path/to/helm PACHYDERM_CHART=/path/to/chart/pachyderm bench/helm-compare.sh [CASES] [RUNS]
 #   CASES  space-separated, default "1x 10x 100x 1MB 2MB 4MB"; RUNS rounds per case, default 20
@@ -62,7 +63,7 @@ for case in $cases; do
 done
 
 python3 - "$helm" "$chart" "$user" "${runs}" "${CLI_JAVAS:-auto}" "$work/../helm-compare.json" "${specs[@]}" <<'PY'
-import json, os, statistics, subprocess, sys, time
+import json, os, resource, statistics, subprocess, sys, time
 
 helm, chart, user, runs_arg, javas, out = sys.argv[1:7]
 specs = sys.argv[7:]
@@ -87,32 +88,43 @@ def commands(extra):
         result.append(("cli " + java, cli_cmd, env))
     return result
 
-def timed(cmd, env):
+def cpu_of_children():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+def timed(name, cmd, env):
+    """Wall time, and CPU time (user + system, all threads and child processes) of one run."""
+    cpu = cpu_of_children()
     start = time.perf_counter()
     done = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"failed ({done.returncode}): {' '.join(cmd[:6])} ...\n{done.stderr.decode()[-2000:]}")
+    cpu_times.setdefault(name, []).append(cpu_of_children() - cpu)
     return elapsed
 
 report = {"cases": []}
+cpu_times = {}
 print(f"helm: {subprocess.run([helm, 'version', '--short'], capture_output=True, text=True).stdout.strip()}; "
       f"chart: {chart}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
 rows = []
 for case, extra in cases:
     runs = int(runs_arg) if runs_arg else (20 if case in ("1x", "10x") else 5)
     cmds = commands(extra)
-    for _, cmd, env in cmds:  # one warm-up each: file cache, Helm's chart read
-        timed(cmd, env)
+    for name, cmd, env in cmds:  # one warm-up each: file cache, Helm's chart read
+        timed(name, cmd, env)
     times = {name: [] for name, _, _ in cmds}
+    cpu_times.clear()
     load_before = load()
     for r in range(runs):
         shift = r % len(cmds)
         for name, cmd, env in cmds[shift:] + cmds[:shift]:
-            times[name].append(timed(cmd, env))
+            times[name].append(timed(name, cmd, env))
     load_after = load()
     entry = {"case": case, "extra_bytes": os.path.getsize(extra), "runs": runs,
              "load_before": load_before, "load_after": load_after, "times": times}
+    cpu = {name: statistics.median(values[1:]) for name, values in cpu_times.items()}  # without the warm-up
+    entry["cpu_median"] = cpu
     report["cases"].append(entry)
     helm_median = statistics.median(times["helm"])
     for name, _, _ in cmds[1:]:
@@ -120,6 +132,8 @@ for case, extra in cases:
         rows.append((case, name, runs, helm_median, statistics.median(times[name]),
                      statistics.median(paired), statistics.median(times[name]) / helm_median,
                      load_before, load_after))
+    print(f"{case}: CPU (user + system) medians: "
+          + ", ".join(f"{name} {value:.3f} s ({value / cpu['helm']:.2f}x)" for name, value in cpu.items()), file=sys.stderr)
     print(f"{case}: done, load {load_before} -> {load_after}", file=sys.stderr)
 with open(out, "w") as f:
     json.dump(report, f, indent=1)
