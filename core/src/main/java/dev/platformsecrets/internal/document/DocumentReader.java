@@ -5,6 +5,7 @@ import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
 import dev.platformsecrets.internal.text.Utf8;
+import dev.platformsecrets.internal.yaml.ReadingRules;
 import dev.platformsecrets.internal.yaml.YamlProblems;
 import dev.platformsecrets.values.HelmType;
 import dev.platformsecrets.values.ListNode;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tools.jackson.core.JacksonException;
@@ -48,10 +48,6 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  */
 public final class DocumentReader {
 
-    /** The tags a document may carry: YAML's non-specific tag and the core schema's own types. */
-    private static final Set<String> STANDARD_TAGS = Set.of("!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int",
-            "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
-            "tag:yaml.org,2002:seq");
 
     private final DocumentLimits limits;
     private final ReadConstraints constraints;
@@ -208,10 +204,12 @@ public final class DocumentReader {
         private final List<Problem> problems = new ArrayList<>();
         private boolean aliasReported;
         private final String text;
+        private final ReadingRules.CodePointColumns columns;
         private long cursorCodePoint;
         private int cursorChar;
 
         Builder(JsonParser parser, String sourceName, String text) {
+            this.columns = new ReadingRules.CodePointColumns(text);
             this.parser = parser;
             this.sourceName = sourceName;
             this.text = text;
@@ -252,8 +250,14 @@ public final class DocumentReader {
             };
         }
 
+        /** Where the current token starts; JSON columns are turned into code points, as YAML's already are. */
         Origin origin() {
-            return DocumentReader.origin(sourceName, parser.currentTokenLocation());
+            TokenStreamLocation location = parser.currentTokenLocation();
+            Origin origin = DocumentReader.origin(sourceName, location);
+            if (parser instanceof YAMLParser || location == null || origin.line() == 0) {
+                return origin;
+            }
+            return Origin.at(sourceName, origin.line(), columns.column(location.getCharOffset(), origin.column()));
         }
 
         ValueNode value(KeyPath path, int depth) {
@@ -266,9 +270,8 @@ public final class DocumentReader {
                 return new NullNode(origin);
             }
             if (parser instanceof YAMLParser yamlParser && yamlParser.getRawTag() != null
-                    && !STANDARD_TAGS.contains(yamlParser.getRawTag())) {
-                problems.add(Problem.error(origin, path, "an unsupported YAML tag; this document holds only strings, "
-                        + "numbers, booleans, nulls, lists and maps (remove the tag)"));
+                    && !ReadingRules.isAllowedTag(yamlParser.getRawTag())) {
+                problems.add(Problem.error(origin, path, ReadingRules.unsupportedTag("this document holds")));
                 skipChildren();
                 return new NullNode(origin);
             }
@@ -308,7 +311,7 @@ public final class DocumentReader {
                 ValueNode child = value(path.key(key), depth + 1);
                 Origin first = keyOrigins.putIfAbsent(key, keyOrigin);
                 if (first != null) {
-                    problems.add(Problem.error(keyOrigin, path.key(key), "duplicate key; first set at " + first.render()));
+                    problems.add(Problem.error(keyOrigin, path.key(key), ReadingRules.duplicateKey(first)));
                 } else {
                     entries.put(key, child);
                 }

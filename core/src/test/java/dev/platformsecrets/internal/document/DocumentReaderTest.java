@@ -44,7 +44,7 @@ class DocumentReaderTest {
         assertThatThrownBy(() -> read("{\"a\": \"x\",\n \"a\": \"y\"}"))
                 .isInstanceOf(PlatformSecretsException.Invalid.class)
                 .hasMessageContaining("s.json:2:")
-                .hasMessageContaining("a: duplicate key; first set at s.json:1:");
+                .hasMessageContaining("a: duplicate key; it is already set at s.json:1:");
     }
 
     @Test

@@ -50,6 +50,24 @@ class EventTreeBuilderTest {
         public String plainKey(String text) {
             return text.equals("on") ? "true" : text;
         }
+
+        @Override
+        public ValueNode taggedScalar(String tag, String text, dev.platformsecrets.values.ScalarStyle style, Origin origin) {
+            return plainScalar(text, origin);
+        }
+
+        @Override
+        public String taggedKey(String tag, String text) {
+            return text;
+        }
+
+        @Override
+        public dev.platformsecrets.values.MapNode mergeDocuments(dev.platformsecrets.values.MapNode earlier,
+                dev.platformsecrets.values.MapNode later) {
+            java.util.Map<String, ValueNode> entries = new java.util.LinkedHashMap<>(earlier.entries());
+            entries.putAll(later.entries());
+            return new dev.platformsecrets.values.MapNode(entries, earlier.origin());
+        }
     };
 
     @ParameterizedTest
@@ -72,6 +90,9 @@ class EventTreeBuilderTest {
         "\"<<\": not a merge\n",
         "a: &n [x, &n y]\nb: *n\n",
         "a: &n {k: &n [1]}\nb: *n\n",
+        "a: 1\n---\nb: 2\n",
+        "m: {x: 1, <<: {x: 2}, <<: {x: 3, y: 4}, y: 5}\n",
+        "i: !!int \"42\"\nn: !!null \"\"\n!!int \"7\": seven\n",
     })
     @DisplayName("valid documents: the same tree as the composed reading")
     void sameTree(String text) {
@@ -93,7 +114,7 @@ class EventTreeBuilderTest {
         "just text\n",
         "a: !custom 1\n",
         "a: !!merge 1\n",
-        "a: 1\n---\nb: 2\n",
+        "a: 1\n---\n- x\n",
     })
     @DisplayName("documents with problems are left to the composed reading")
     void leftToComposedReading(String text) {
