@@ -92,7 +92,7 @@ final class ResolveInputs {
         // table may still be loading on the start-up thread (Preload) meanwhile.
         MapNode user;
         try {
-            user = valuesInputs.merged();
+            user = valuesInputs.merged(err);
         } catch (PlatformSecretsException.Invalid invalid) {
             table(); // a table that cannot be read is reported first, whatever the values
             throw invalid;
