@@ -55,10 +55,18 @@ final class HelmTyping {
     private HelmTyping() {
     }
 
-    /** How Helm reads an unquoted scalar of a values file; {@code null} words give a {@link NullNode}. */
+    /**
+     * How Helm reads an unquoted scalar of a values file; {@code null} words give a {@link NullNode}.
+     *
+     * @throws ValueNodeFactory.Refused for an infinity or not-a-number word, which Helm refuses
+     */
     static ValueNode plain(String text, Origin origin) {
         if (YamlOneOneWords.isNull(text)) {
             return new NullNode(origin);
+        }
+        if (YamlOneOneWords.isSpecialFloat(text)) {
+            throw new ValueNodeFactory.Refused("an infinity or not-a-number word (.inf, .nan), which Helm refuses in "
+                    + "a values file (JSON has no such number: unsupported value); quote it to keep the word");
         }
         Typing typing = typePlain(text);
         return new ScalarNode(text, ScalarStyle.PLAIN, typing.type(), typing.retyping(), origin);
@@ -75,6 +83,9 @@ final class HelmTyping {
     static String plainKey(String text) {
         boolean mayRetype = hintsNumber(text) || text.startsWith(".") || YamlOneOneWords.isBoolean(text)
                 || YamlOneOneWords.isNull(text);
+        if (YamlOneOneWords.isSpecialFloat(text)) {
+            return numberKey(text, true); // a key, unlike a value, survives: sigs.k8s.io/yaml prints it back
+        }
         return mayRetype ? keyOf(plain(text, Origin.UNKNOWN)) : text;
     }
 

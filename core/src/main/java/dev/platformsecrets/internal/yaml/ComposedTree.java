@@ -117,10 +117,10 @@ final class ComposedTree {
             return new ListNode(items, origin);
         }
         ScalarNode scalar = (ScalarNode) node;
-        if (scalar.getTag().equals(PLAIN)) {
-            return scalars.plainValue(scalar.getValue(), origin);
-        }
         try {
+            if (scalar.getTag().equals(PLAIN)) {
+                return scalars.plainValue(scalar.getValue(), origin);
+            }
             return scalars.tagged(scalar.getTag(), scalar.getValue(), scalar.getScalarStyle(), origin);
         } catch (ValueNodeFactory.Refused refused) {
             problems.error(origin, path, refused.getMessage());

@@ -21,7 +21,11 @@ public interface ValueNodeFactory {
         }
     }
 
-    /** The node for an unquoted scalar: a typed scalar or an explicit null. */
+    /**
+     * The node for an unquoted scalar: a typed scalar or an explicit null.
+     *
+     * @throws Refused for a scalar Helm refuses (an infinity or not-a-number word)
+     */
     ValueNode plainScalar(String text, Origin origin);
 
     /**
