@@ -9,9 +9,9 @@ import java.util.Objects;
  * A path to a value inside a document: map keys, list indices and bracketed map entries.
  *
  * <p>{@link #render()} gives the form users type and read: Helm's dotted form for values
- * ({@code pachd.rootToken}, {@code a[0].b}), with a dot inside a key escaped as {@code \.} the way
- * {@code --set} expects it, and Kubernetes' field-path form for map entries
- * ({@code data[bad key]}). The empty path renders as the empty string.
+ * ({@code pachd.rootToken}, {@code a[0].b}), with a dot, bracket or backslash inside a key escaped
+ * by a backslash ({@code a\.b}) the way {@code --set} expects it, and Kubernetes' field-path form
+ * for map entries ({@code data[bad key]}). The empty path renders as the empty string.
  */
 public final class KeyPath implements Comparable<KeyPath> {
 
@@ -119,7 +119,8 @@ public final class KeyPath implements Comparable<KeyPath> {
      * Parses a dotted path as rule tables and {@code when} expressions write it:
      * {@code pachd.rootToken}, {@code a[0].b}, {@code a\.b.c} (a key containing a dot).
      *
-     * @throws IllegalArgumentException when the text is not a well-formed path
+     * @throws PlatformSecretsException.Invalid when the text is not a well-formed path; the problem
+     *     has no origin, callers that know where the text came from report it with theirs
      */
     public static KeyPath parse(String dotted) {
         Objects.requireNonNull(dotted, "dotted");
@@ -142,21 +143,21 @@ public final class KeyPath implements Comparable<KeyPath> {
                 }
                 int end = dotted.indexOf(']', i);
                 if (end < 0) {
-                    throw new IllegalArgumentException("unclosed '[' in path");
+                    throw malformed("unclosed '[' in path");
                 }
                 String digits = dotted.substring(i + 1, end);
                 if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit) || digits.length() > 9) {
-                    throw new IllegalArgumentException("list index must be a number in path");
+                    throw malformed("list index must be a number in path");
                 }
                 out.add(new Index(Integer.parseInt(digits)));
                 i = end;
                 keyPending = false;
                 if (i + 1 < dotted.length() && dotted.charAt(i + 1) != '.' && dotted.charAt(i + 1) != '[') {
-                    throw new IllegalArgumentException("expected '.' or '[' after ']' in path");
+                    throw malformed("expected '.' or '[' after ']' in path");
                 }
             } else {
                 if (!keyPending) {
-                    throw new IllegalArgumentException("expected '.' or '[' after ']' in path");
+                    throw malformed("expected '.' or '[' after ']' in path");
                 }
                 key.append(c);
             }
@@ -167,12 +168,16 @@ public final class KeyPath implements Comparable<KeyPath> {
         return new KeyPath(List.copyOf(out));
     }
 
+    private static PlatformSecretsException.Invalid malformed(String message) {
+        return PlatformSecretsException.Invalid.of(Origin.UNKNOWN, ROOT, message);
+    }
+
     private static void closeKey(String dotted, List<Segment> out, StringBuilder key, boolean pending) {
         if (!pending) {
             return;
         }
         if (key.length() == 0) {
-            throw new IllegalArgumentException("empty key in path");
+            throw malformed("empty key in path");
         }
         out.add(new Key(key.toString()));
         key.setLength(0);
@@ -249,7 +254,7 @@ public final class KeyPath implements Comparable<KeyPath> {
                 if (out.length() > 0) {
                     out.append('.');
                 }
-                out.append(key.name().replace("\\", "\\\\").replace(".", "\\."));
+                appendEscaped(out, key.name());
             } else if (segment instanceof Index index) {
                 out.append('[').append(index.index()).append(']');
             } else if (segment instanceof Entry entry) {
@@ -257,6 +262,17 @@ public final class KeyPath implements Comparable<KeyPath> {
             }
         }
         return out.toString();
+    }
+
+    /** A key as {@link #parse} reads it back: a backslash before each backslash, dot and bracket. */
+    private static void appendEscaped(StringBuilder out, String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '\\' || c == '.' || c == '[' || c == ']') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
     }
 
     @Override

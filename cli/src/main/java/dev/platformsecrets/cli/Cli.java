@@ -3,6 +3,7 @@ package dev.platformsecrets.cli;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +29,7 @@ final class Cli {
         CommandLine line = new CommandLine(root);
         line.setExitCodeExceptionMapper(new ExitCodes());
         line.setExecutionExceptionHandler(new Problems());
+        line.registerConverter(Path.class, new PathConverter());
         shareVersion(line, root.version());
         return line;
     }
@@ -43,6 +45,17 @@ final class Cli {
         @Override
         public int getExitCode(Throwable error) {
             return error instanceof PlatformSecretsException ? PROBLEMS : USAGE;
+        }
+    }
+
+    /**
+     * Paths as picocli would make them, without its reflective call of {@code Paths.get}: reflection
+     * spins method-handle classes on first use, several milliseconds of a short run.
+     */
+    private static final class PathConverter implements CommandLine.ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            return Path.of(value);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.platformsecrets.cli;
 
+import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.secret.SecretFile;
 import dev.platformsecrets.secret.SecretFiles;
 import dev.platformsecrets.store.StoredSecret;
@@ -38,7 +39,14 @@ final class CreateCommand {
         @Override
         public Integer call() {
             SecretFile read = SecretFiles.load(CommandSpecs.<Path>given(file));
-            List<StoredSecret> created = store.open().createAll(read.secrets());
+            List<StoredSecret> created;
+            try {
+                created = store.open().createAll(read.secrets());
+            } catch (PlatformSecretsException.AlreadyExists taken) {
+                throw new PlatformSecretsException.AlreadyExists(read.locate(taken.problems()));
+            } catch (PlatformSecretsException.Invalid invalid) {
+                throw new PlatformSecretsException.Invalid(read.locate(invalid.problems()));
+            }
             Cli.printProblems(spec.commandLine().getErr(), read.warnings());
             PrintWriter out = spec.commandLine().getOut();
             created.forEach(stored -> out.println("secret/" + stored.name() + " created"));

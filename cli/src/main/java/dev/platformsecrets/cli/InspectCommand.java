@@ -5,7 +5,6 @@ import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.SensitiveValue;
 import dev.platformsecrets.secret.Secret;
-import dev.platformsecrets.store.Age;
 import dev.platformsecrets.store.StoredSecret;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;

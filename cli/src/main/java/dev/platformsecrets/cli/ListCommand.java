@@ -1,6 +1,5 @@
 package dev.platformsecrets.cli;
 
-import dev.platformsecrets.store.Age;
 import dev.platformsecrets.store.StoreListing;
 import dev.platformsecrets.store.StoredSecret;
 import java.io.PrintWriter;

@@ -11,7 +11,7 @@ import dev.platformsecrets.pipeline.PipelineSpecReader;
 import dev.platformsecrets.pipeline.PodFragmentRenderer;
 import dev.platformsecrets.pipeline.PodFragmentWriter;
 import dev.platformsecrets.pipeline.PodFragments;
-import dev.platformsecrets.store.FileSecretStore;
+import dev.platformsecrets.store.SecretStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ final class PipelineCommand {
     /** The options both subcommands share. */
     static final class SpecOptions {
         private final OptionSpec fileOption;
-        /** {@code --store DIR} (only when given are Secrets looked up) and {@code --encryption-config}. */
+        /** The store options; Secrets are looked up only when a store is asked for (see {@link StoreOptions#openIfGiven}). */
         private final StoreOptions store;
 
         /** Adds {@code -f/--file} and the store options to {@code command}. */
@@ -62,7 +62,7 @@ final class PipelineCommand {
         Optional<Checked> readChecked(CommandSpec command, List<ImagePullSecret> addedPullSecrets) {
             PipelineSpec spec = PipelineSpecReader.read(file());
             List<Problem> problems = new ArrayList<>();
-            Optional<FileSecretStore> opened = store.openIfGiven();
+            Optional<SecretStore> opened = store.openIfGiven();
             if (opened.isEmpty()) {
                 problems.addAll(PipelineChecker.check(spec).problems());
                 problems.addAll(PipelineChecker.checkImagePullSecrets(addedPullSecrets).problems());
@@ -86,7 +86,7 @@ final class PipelineCommand {
 
         private final CommandSpec command = CommandSpecs.command(this, "check",
                 "Checks the secret references of a pipeline spec; exit 1 lists every problem."
-                        + " Secrets are looked up only when --store is given.");
+                        + " Secrets are looked up only when a store is given (--store, $PLATFORM_SECRETS_STORE or --backend kubernetes).");
         private final SpecOptions options = new SpecOptions(command);
 
         @Override
@@ -119,7 +119,7 @@ final class PipelineCommand {
         private final CommandSpec command = CommandSpecs.command(this, "render",
                 "Checks a pipeline spec, then prints the env entries, volumes, volume mounts and image pull"
                         + " secrets the worker pod gets from its secret references. Secrets are looked up only when"
-                        + " --store is given.");
+                        + " a store is given (--store, $PLATFORM_SECRETS_STORE or --backend kubernetes).");
         private final SpecOptions options = new SpecOptions(command);
         private final OptionSpec pullSecrets = CommandSpecs.repeatable(command, String.class, "NAME",
                 "A cluster-wide image pull secret, added after the spec's own (repeatable).", "--image-pull-secret");

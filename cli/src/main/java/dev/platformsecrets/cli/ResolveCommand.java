@@ -34,14 +34,12 @@ final class ResolveCommand implements Callable<Integer> {
     private final CommandSpec command = CommandSpecs.command(this, "resolve",
             "Resolves the platform secrets of values files and prints their Secret manifests.");
     private final ResolveInputs inputs = new ResolveInputs(command);
-    private final OptionSpec namespace = CommandSpecs.option(command, String.class, "NS",
-            "Namespace of the printed Secrets.", "--namespace");
     private final OptionSpec labels = CommandSpecs.keyValues(command,
             "A label of the printed Secrets (repeatable).", "--label");
     private final OptionSpec format = CommandSpecs.withDefault(command, Format.class, Format.yaml.name(), "FORMAT",
             "yaml (default) or json.", "-o", "--output");
     private final OptionSpec save = CommandSpecs.flag(command, "Create or replace the printed Secrets in the store"
-            + " given with --store, so that the next run reuses their generated values.", "--save");
+            + " (--store, $PLATFORM_SECRETS_STORE or --backend kubernetes), so that the next run reuses their generated values.", "--save");
     private final OptionSpec overlay = CommandSpecs.option(command, String.class, "SECRET_NAME",
             "Externalise: put every provided, reused and generated value into this user-owned Secret.", "--overlay");
     private final OptionSpec overlayValues = CommandSpecs.option(command, Path.class, "FILE",
@@ -61,23 +59,26 @@ final class ResolveCommand implements Callable<Integer> {
         }
         boolean saving = CommandSpecs.isSet(save);
         if (saving && inputs.store().isEmpty()) {
-            throw new ParameterException(command.commandLine(), "--save needs --store DIR");
+            throw new ParameterException(command.commandLine(), "--save needs a store: --store DIR, $PLATFORM_SECRETS_STORE or --backend kubernetes");
         }
         PrintWriter err = command.commandLine().getErr();
         Resolution resolution = inputs.resolve(err);
-        String inNamespace = CommandSpecs.<String>value(namespace).orElse("");
+        String inNamespace = inputs.namespace().orElse("");
         Map<String, String> withLabels = CommandSpecs.<Map<String, String>>value(labels).orElse(Map.of());
         List<Secret> secrets;
-        if (overlayName.isEmpty()) {
+        Optional<ValuesOverlay> externalised = overlayName.map(name -> ValuesOverlay.of(resolution, name));
+        if (externalised.isEmpty()) {
             secrets = PlatformSecrets.from(resolution, inNamespace, withLabels);
         } else {
-            ValuesOverlay externalised = ValuesOverlay.of(resolution, overlayName.get());
-            secrets = PlatformSecrets.from(externalised, inNamespace, withLabels);
-            externalised.writeValuesFile(overlayFile.get());
+            secrets = PlatformSecrets.from(externalised.get(), inNamespace, withLabels);
         }
         if (saving) {
-            inputs.store().ifPresent(store -> secrets.forEach(store::save));
+            // All or nothing, before anything is written or printed: a refused Secret leaves the
+            // store as it was. A run killed after this prints nothing, and the next run reuses
+            // what was stored.
+            inputs.store().ifPresent(store -> store.saveAll(secrets));
         }
+        externalised.ifPresent(overlayValuesFile -> overlayValuesFile.writeValuesFile(overlayFile.get()));
         PrintWriter out = command.commandLine().getOut();
         boolean json = CommandSpecs.given(format) == Format.json;
         out.print(json ? SecretManifests.jsonList(secrets) : SecretManifests.yaml(secrets));

@@ -8,7 +8,7 @@ import dev.platformsecrets.rules.RuleTable;
 import dev.platformsecrets.rules.RuleTableLoader;
 import dev.platformsecrets.secret.Secret;
 import dev.platformsecrets.secret.SecretFiles;
-import dev.platformsecrets.store.FileSecretStore;
+import dev.platformsecrets.store.SecretStore;
 import dev.platformsecrets.values.MapNode;
 import dev.platformsecrets.values.Values;
 import dev.platformsecrets.values.ValuesLoader;
@@ -34,7 +34,7 @@ final class ResolveInputs {
 
     /**
      * Adds the values options, {@code --rules}, {@code --existing}, the store options (the store is
-     * consulted, and with {@code resolve --save} written, only when {@code --store} is given) and
+     * consulted, and with {@code resolve --save} written, only when one is asked for) and
      * {@code --rotate} to {@code spec}.
      */
     ResolveInputs(CommandSpec spec) {
@@ -46,7 +46,8 @@ final class ResolveInputs {
                 "Secrets that already exist (kubectl get secret -o yaml|json output, or manifests printed"
                         + " earlier; repeatable): NAME references are checked against them and generated values reused.",
                 "--existing");
-        storeOptions = new StoreOptions(spec);
+        storeOptions = new StoreOptions(spec, "Namespace of the printed Secrets, and of the kubernetes backend"
+                + " (default: none printed; the context's namespace in the cluster).", false);
         rotate = CommandSpecs.repeatable(spec, String.class, "KEY",
                 "Generate this key afresh even when an existing Secret holds it (repeatable).", "--rotate");
     }
@@ -58,10 +59,10 @@ final class ResolveInputs {
 
     /**
      * What already exists: the Secrets of every {@code --existing} file (a later file winning),
-     * then the store given with {@code --store}; nothing known when neither is given.
+     * then the store asked for; nothing known when neither is given.
      */
     ExistingSecrets existing() {
-        ExistingSecrets fromStore = store().map(FileSecretStore::asExistingSecrets).orElse(ExistingSecrets.none());
+        ExistingSecrets fromStore = store().map(SecretStore::asExistingSecrets).orElse(ExistingSecrets.none());
         List<Path> files = CommandSpecs.values(existingFiles);
         if (files.isEmpty()) {
             return fromStore;
@@ -81,25 +82,46 @@ final class ResolveInputs {
         return SecretFiles.existing(secrets).orElse(fromStore);
     }
 
-    /** The store named by {@code --store}, if any. */
-    Optional<FileSecretStore> store() {
+    /** The store asked for with {@code --store}, {@code $PLATFORM_SECRETS_STORE} or the kubernetes backend, if any. */
+    Optional<SecretStore> store() {
         return storeOptions.openIfGiven();
+    }
+
+    /** The namespace given with {@code -n/--namespace}, if any. */
+    Optional<String> namespace() {
+        return storeOptions.namespace();
     }
 
     /** Loads everything and resolves; warnings go to {@code err}, errors are thrown. */
     Resolution resolve(PrintWriter err) {
         // The user's values first: the table's defaults only finish the merge, and the built-in
         // table may still be loading on the start-up thread (Preload) meanwhile.
-        MapNode user;
+        // Every input is read before any problem is reported, so that one run names them all: the
+        // table's problems first, then those of the values and overrides, then of --existing.
+        List<dev.platformsecrets.Problem> problems = new ArrayList<>();
+        MapNode user = null;
         try {
             user = valuesInputs.merged(err);
         } catch (PlatformSecretsException.Invalid invalid) {
-            table(); // a table that cannot be read is reported first, whatever the values
-            throw invalid;
+            problems.addAll(invalid.problems());
         }
-        RuleTable table = table();
+        RuleTable table = null;
+        try {
+            table = table();
+        } catch (PlatformSecretsException unreadable) {
+            problems.addAll(0, unreadable.problems());
+        }
+        ExistingSecrets existing = ExistingSecrets.none();
+        try {
+            existing = existing();
+        } catch (PlatformSecretsException unreadable) {
+            problems.addAll(unreadable.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new PlatformSecretsException.Invalid(problems);
+        }
         Values values = ValuesLoader.coalesce(table.defaults(), user);
-        SecretResolver.Builder resolver = SecretResolver.builder(table).existing(existing());
+        SecretResolver.Builder resolver = SecretResolver.builder(table).existing(existing);
         for (String key : CommandSpecs.<String>values(rotate)) {
             resolver.rotate(key);
         }

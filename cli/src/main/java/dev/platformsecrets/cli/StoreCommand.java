@@ -27,7 +27,7 @@ final class StoreCommand {
 
         @Override
         public Integer call() {
-            FileSecretStore opened = store.open();
+            FileSecretStore opened = store.openFileStore();
             int count = opened.rewrap();
             PrintWriter out = spec.commandLine().getOut();
             String how = opened.encryption().isEnabled()

@@ -223,6 +223,43 @@ class LeakSuiteTest {
     }
 
     @Test
+    void clusterBackendCommandsShowValuesOnlyWhenAsked() throws IOException {
+        Map<String, String> planted = new LinkedHashMap<>(PLANTED);
+        planted.put("kubeconfig-token", MockClusterFixture.TOKEN);
+        String file = dir.resolve("secret.json").toString();
+        try (MockClusterFixture cluster = new MockClusterFixture(dir)) {
+            String[] backend = concat(cluster.backend(), new String[] {"-n", "leaks"});
+            Run created = cli(concat(new String[] {"create", "secret", "-f", file}, backend));
+            assertThat(created.exit()).as(created.stderr()).isZero();
+            scan("cluster create secret [stdout]", created.stdout(), Set.of(), planted);
+            Run again = cli(concat(new String[] {"create", "secret", "-f", file}, backend));
+            assertThat(again.exit()).isEqualTo(Cli.PROBLEMS);
+            for (String[] args : List.of(
+                    new String[] {"list", "secret"}, new String[] {"list", "secret", "-o", "json"},
+                    new String[] {"inspect", "secret", "db-creds"}, new String[] {"inspect", "secret", "db-creds", "-o", "json"},
+                    new String[] {"inspect", "secret", "missing"},
+                    new String[] {"pipeline", "check", "-f", dir.resolve("spec.json").toString()},
+                    new String[] {"pipeline", "render", "-f", dir.resolve("spec.json").toString()},
+                    new String[] {"resolve", "-f", dir.resolve("values.yaml").toString(), "--save"},
+                    new String[] {"explain", "-f", dir.resolve("values.yaml").toString()},
+                    new String[] {"delete", "secret", "db-creds"}, new String[] {"delete", "secret", "db-creds"})) {
+                Run run = cli(concat(args, backend));
+                scan("cluster " + String.join(" ", args) + " [stdout]", run.stdout(),
+                        args[0].equals("resolve") ? Set.of("raw") : Set.of(), planted);
+                scan("cluster " + String.join(" ", args) + " [stderr, token]", run.stderr(), Set.of(), planted);
+            }
+            Path closed = dir.resolve("closed-kubeconfig");
+            MockClusterFixture.writeKubeconfig(closed, "http://127.0.0.1:9");
+            Run unreachable = cli("list", "secret", "--backend", "kubernetes", "--kubeconfig", closed.toString());
+            assertThat(unreachable.exit()).isEqualTo(Cli.PROBLEMS);
+            scan("cluster unreachable [stdout]", unreachable.stdout(), Set.of(), planted);
+            scan("cluster unreachable [stderr, token]", unreachable.stderr(), Set.of(), planted);
+            scan("cluster create again [stderr, token]", again.stderr(), Set.of(), planted);
+        }
+        assertNoLeaks();
+    }
+
+    @Test
     void refusedSecretFilesNeverQuoteTheirValues() throws IOException {
         String data = base64(PLANTED.get("data"));
         String plain = PLANTED.get("stringdata");

@@ -45,6 +45,47 @@ class ResolveWithStoreTest {
     }
 
     @Test
+    @DisplayName("resolve --save refused for one immutable Secret writes none of the others and prints nothing")
+    void saveIsAllOrNothing(@TempDir Path temp) throws IOException {
+        String store = temp.resolve("store").toString();
+        Path existing = Files.writeString(temp.resolve("root-token.json"), ROOT_TOKEN_SECRET);
+        Path postgres = Files.writeString(temp.resolve("postgres.json"), """
+                {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "postgres"}, "immutable": true,
+                 "data": {"postgresql-password": "b2xkLXBhc3N3b3Jk"}}
+                """);
+        assertThat(CliCapture.run("create", "secret", "-f", existing.toString(), "--store", store).exit()).isZero();
+        assertThat(CliCapture.run("create", "secret", "-f", postgres.toString(), "--store", store).exit()).isZero();
+
+        CliCapture.Result save = CliCapture.run("resolve", "-f", EXAMPLE, "--store", store, "--save");
+        CliCapture.Result listing = CliCapture.run("list", "secret", "--store", store, "-o", "json");
+
+        assertThat(save.exit()).isEqualTo(1);
+        assertThat(save.out()).isEmpty();
+        assertThat(save.err()).isEqualTo("Secret \"postgres\": immutable: Forbidden: field is immutable when `immutable` is set\n"
+                + "Secret \"postgres\": data: Forbidden: field is immutable when `immutable` is set\n");
+        assertThat(listing.out()).contains("\"postgres\"").contains("\"pachyderm-root-token\"")
+                .doesNotContain("pachyderm-auth").doesNotContain("pachyderm-enterprise");
+    }
+
+    @Test
+    @DisplayName("resolve reports the problems of the values, the overrides and --existing in one run")
+    void everyInputProblemInOneRun(@TempDir Path temp) throws IOException {
+        Path values = Files.writeString(temp.resolve("values.yaml"), "pachd:\n  rootToken: a\n  rootToken: b\n");
+        Path existing = Files.writeString(temp.resolve("existing.json"),
+                "{\"apiVersion\": \"v1\", \"kind\": \"Secret\", \"metadata\": {\"name\": \"Bad_Name\"}}");
+
+        CliCapture.Result run = CliCapture.run("resolve", "-f", values.toString(), "--set", "a[x]=1",
+                "--existing", existing.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).hasSize(3).satisfiesExactly(
+                line -> assertThat(line).startsWith(values + ":3:3: pachd.rootToken: duplicate key"),
+                line -> assertThat(line).startsWith("--set"),
+                line -> assertThat(line).startsWith(existing + ":1:").contains("metadata.name: Invalid value: \"Bad_Name\""));
+    }
+
+    @Test
     @DisplayName("--save without --store is a usage error")
     void saveNeedsStore() {
         assertThat(CliCapture.run("resolve", "--save").exit()).isEqualTo(2);

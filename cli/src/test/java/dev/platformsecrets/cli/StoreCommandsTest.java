@@ -192,7 +192,7 @@ class StoreCommandsTest {
             assertThat(result.err()).doesNotContain(PLANTED).doesNotContain(base64(PLANTED));
         }
         assertThat(quiet.get(4).exit()).isEqualTo(1);
-        assertThat(quiet.get(4).err()).isEqualTo("secret \"foo\" already exists\n");
+        assertThat(quiet.get(4).err()).endsWith("foo.json:1:55: metadata.name: secret \"foo\" already exists\n");
         assertThat(quiet.get(5).exit()).isEqualTo(2);
 
         CliCapture.Result shown = CliCapture.run("inspect", "secret", "foo", "--show-values", "--store", dir);
@@ -207,6 +207,32 @@ class StoreCommandsTest {
 
     private static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aListIsCreatedWholeOrNotAtAllAndEveryTakenNameIsLocatedInTheFile() throws IOException {
+        String dir = store().toString();
+        Path first = Files.writeString(temp.resolve("first.json"), """
+                {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "b"}}
+                """);
+        Path list = Files.writeString(temp.resolve("list.json"), """
+                {"apiVersion": "v1", "kind": "List", "items": [
+                  {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "a", "namespace": "ns1"}},
+                  {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "b"}},
+                  {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "c"}},
+                  {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "a", "namespace": "ns2"}}
+                ]}
+                """);
+        assertThat(CliCapture.run("create", "secret", "-f", first.toString(), "--store", dir).exit()).isZero();
+
+        CliCapture.Result create = CliCapture.run("create", "secret", "-f", list.toString(), "--store", dir);
+
+        assertThat(create.exit()).isEqualTo(1);
+        assertThat(create.out()).isEmpty();
+        assertThat(create.err()).isEqualTo(list + ":3:63: items[1].metadata.name: secret \"b\" already exists\n"
+                + list + ":5:63: items[3].metadata.name: Duplicate value: \"a\": given twice (in namespaces \"ns1\" and"
+                + " \"ns2\"); the store keeps one Secret per name, whatever its namespace\n");
+        assertThat(CliCapture.run("list", "secret", "--store", dir, "-o", "json").out()).doesNotContain("\"a\"", "\"c\"");
     }
 
     @Test

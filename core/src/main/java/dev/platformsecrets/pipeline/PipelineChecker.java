@@ -1,8 +1,8 @@
 package dev.platformsecrets.pipeline;
 
+import dev.platformsecrets.internal.kubernetes.KubernetesNames;
 import dev.platformsecrets.internal.problem.ProblemCollector;
 import dev.platformsecrets.pipeline.SecretMount.Field;
-import dev.platformsecrets.secret.KubernetesNames;
 import dev.platformsecrets.secret.Secret;
 import dev.platformsecrets.secret.SecretType;
 import dev.platformsecrets.store.SecretStore;

@@ -13,7 +13,7 @@ import java.util.Set;
  * directory), {@code tmp}, and {@code pachyderm-storage-secret}, the storage backend Secret's
  * volume the sidecar mounts.
  */
-public final class WorkerVolumes {
+final class WorkerVolumes {
 
     /** The worker's own volume names. */
     public static final Set<String> RESERVED = Set.of("pach-bin", "pachyderm-worker", "tmp", "pachyderm-storage-secret");

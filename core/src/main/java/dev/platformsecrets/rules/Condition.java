@@ -1,6 +1,7 @@
 package dev.platformsecrets.rules;
 
 import dev.platformsecrets.KeyPath;
+import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.values.Values;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,8 @@ public sealed interface Condition permits Condition.Always, Condition.Truthy, Co
     /**
      * Parses an expression such as {@code pachd.activateAuth && (a.b || !c.d)}.
      *
-     * @throws IllegalArgumentException with the column of the first syntax error
+     * @throws PlatformSecretsException.Invalid naming the column of the first syntax error; the
+     *     problem has no origin, callers that know where the text came from report it with theirs
      */
     static Condition parse(String expression) {
         return new ConditionParser(expression).parse();

@@ -1,5 +1,8 @@
 package dev.platformsecrets.rules;
 
+import dev.platformsecrets.KeyPath;
+import dev.platformsecrets.Origin;
+import dev.platformsecrets.PlatformSecretsException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +13,7 @@ import java.util.List;
  * all  := not ('&amp;&amp;' not)*
  * not  := '!' not | '(' any ')' | path
  * </pre>
- * Errors name the 1-based column.
+ * Errors are {@link PlatformSecretsException.Invalid}, their message naming the 1-based column.
  */
 final class ConditionParser {
 
@@ -89,9 +92,9 @@ final class ConditionParser {
         String dotted = text.substring(start, position);
         try {
             return new Condition.Truthy(SharedPaths.parse(dotted));
-        } catch (IllegalArgumentException bad) {
+        } catch (PlatformSecretsException.Invalid bad) {
             position = start;
-            throw error("bad values path: " + bad.getMessage());
+            throw error("bad values path: " + bad.problem());
         }
     }
 
@@ -114,7 +117,7 @@ final class ConditionParser {
         }
     }
 
-    private IllegalArgumentException error(String message) {
-        return new IllegalArgumentException("column " + (position + 1) + ": " + message);
+    private PlatformSecretsException.Invalid error(String message) {
+        return PlatformSecretsException.Invalid.of(Origin.UNKNOWN, KeyPath.root(), "column " + (position + 1) + ": " + message);
     }
 }

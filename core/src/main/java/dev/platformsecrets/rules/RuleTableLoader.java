@@ -55,12 +55,12 @@ public final class RuleTableLoader {
 
     /** Reads a table file. */
     public static RuleTable load(Path file) {
-        return fromTree(ValuesLoader.withDefaults().parse(file));
+        return fromTree(ValuesLoader.withDefaults().parseOneDocument(file));
     }
 
     /** Reads a table from YAML text; {@code sourceName} labels the origins of errors. */
     public static RuleTable parse(String content, String sourceName) {
-        return fromTree(ValuesLoader.withDefaults().parse(content, sourceName));
+        return fromTree(ValuesLoader.withDefaults().parseOneDocument(content, sourceName));
     }
 
     /**
@@ -210,8 +210,8 @@ public final class RuleTableLoader {
         }
         try {
             return Optional.of(Condition.parse(scalar.text()));
-        } catch (IllegalArgumentException bad) {
-            problems.error(scalar.origin(), path, "bad condition: " + bad.getMessage());
+        } catch (PlatformSecretsException.Invalid bad) {
+            problems.error(scalar.origin(), path, "bad condition: " + bad.problem());
             return Optional.empty();
         }
     }
@@ -293,14 +293,16 @@ public final class RuleTableLoader {
         if (text.isEmpty()) {
             return Optional.empty();
         }
+        Origin origin = map.get(name).orElseThrow().origin();
         try {
             KeyPath parsed = SharedPaths.parse(text.get());
             if (parsed.isRoot()) {
-                throw new IllegalArgumentException("empty path");
+                problems.error(origin, path.key(name), "bad values path: empty path");
+                return Optional.empty();
             }
             return Optional.of(parsed);
-        } catch (IllegalArgumentException bad) {
-            problems.error(map.get(name).orElseThrow().origin(), path.key(name), "bad values path: " + bad.getMessage());
+        } catch (PlatformSecretsException.Invalid bad) {
+            problems.error(origin, path.key(name), "bad values path: " + bad.problem());
             return Optional.empty();
         }
     }

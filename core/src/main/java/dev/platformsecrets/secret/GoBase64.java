@@ -14,7 +14,7 @@ import java.util.Optional;
  * trailing bits ({@code bill} decodes to {@code 6e 29 65}). Failures report the byte offset Go
  * reports, counted in the UTF-8 bytes of the input. Encoding is standard, padded and unwrapped.
  */
-public final class GoBase64 {
+final class GoBase64 {
 
     private static final byte[] DECODE_MAP = decodeMap();
     private static final byte INVALID = -1;

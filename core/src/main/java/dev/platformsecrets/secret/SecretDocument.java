@@ -64,6 +64,7 @@ final class SecretDocument {
         String name = string(metadata, KeyPath.of("metadata", "name"), "string");
         String generateName = string(metadata, KeyPath.of("metadata", "generateName"), "string");
         String namespace = string(metadata, KeyPath.of("metadata", "namespace"), "string");
+        new ObjectMetaFields(this::decodeError).check(metadata, KeyPath.of("metadata"));
         Map<String, String> labels = stringMap(metadata, KeyPath.of("metadata", "labels"));
         Map<String, String> annotations = stringMap(metadata, KeyPath.of("metadata", "annotations"));
         String type = string(root, KeyPath.of("type"), "v1.SecretType");
@@ -159,7 +160,7 @@ final class SecretDocument {
         if (node.get() instanceof ScalarNode scalar && scalar.isString()) {
             return scalar.text();
         }
-        typeError(node.get(), path, "Secret." + path.render(), goType);
+        typeError(node.get(), path, goField(path), goType);
         return "";
     }
 
@@ -185,7 +186,7 @@ final class SecretDocument {
         }
         origins.put(path, node.get().origin());
         if (!(node.get() instanceof MapNode map)) {
-            typeError(node.get(), path, "Secret." + path.render(), "map[string]string");
+            typeError(node.get(), path, goField(path), "map[string]string");
             return result;
         }
         map.entries().forEach((key, value) -> {
@@ -195,7 +196,7 @@ final class SecretDocument {
             } else if (value instanceof ScalarNode scalar && scalar.isString()) {
                 result.put(key, scalar.text());
             } else {
-                typeError(value, GoQuote.entry(path, key), "Secret." + path.render(), "string");
+                typeError(value, GoQuote.entry(path, key), goField(path), "string");
             }
         });
         return result;
@@ -211,8 +212,23 @@ final class SecretDocument {
     }
 
     private void typeError(ValueNode node, KeyPath path, String goField, String goType) {
+        decodeError(node.origin(), path, goTypeError(node, "Go struct field " + goField, goType));
+    }
+
+    /** An error of decoding (not of validation): the API server would stop before validating. */
+    private void decodeError(Origin origin, KeyPath path, String message) {
         typeErrors = true;
-        error(node.origin(), path, goTypeError(node, "Go struct field " + goField, goType));
+        origins.put(path, origin);
+        error(origin, path, message);
+    }
+
+    /**
+     * Go's name of a struct field in a decoding error: {@code Secret.data}, but
+     * {@code ObjectMeta.metadata.labels} for the fields of {@code metadata}.
+     */
+    private static String goField(KeyPath path) {
+        KeyPath metadata = KeyPath.of("metadata");
+        return path.startsWith(metadata) && !path.equals(metadata) ? "ObjectMeta." + path.render() : "Secret." + path.render();
     }
 
     /** Go's {@code UnmarshalTypeError} text. */

@@ -83,6 +83,7 @@ public final class SecretFiles {
     private static SecretFile collect(List<ValueNode> documents, String sourceName) {
         List<Problem> problems = new ArrayList<>();
         List<Secret> secrets = new ArrayList<>();
+        List<SecretFile.Place> places = new ArrayList<>();
         if (documents.isEmpty()) {
             problems.add(Problem.error(Origin.of(sourceName), KeyPath.root(), "the file holds no Secret"));
         }
@@ -90,19 +91,29 @@ public final class SecretFiles {
             object(document, KeyPath.root(), "v1.Secret", problems).ifPresent(root -> {
                 String kind = kind(root, KeyPath.root(), List.of(LIST, SECRET), problems);
                 if (kind.equals(LIST)) {
-                    items(root, secrets, problems);
+                    items(root, secrets, places, problems);
                 } else if (kind.equals(SECRET)) {
-                    SecretDocument.decode(root, KeyPath.root(), problems).ifPresent(secrets::add);
+                    SecretDocument.decode(root, KeyPath.root(), problems).ifPresent(secret -> {
+                        secrets.add(secret);
+                        places.add(place(root, KeyPath.root()));
+                    });
                 }
             });
         }
         if (problems.stream().anyMatch(Problem::isError)) {
             throw new PlatformSecretsException.Invalid(problems);
         }
-        return new SecretFile(secrets, problems);
+        return new SecretFile(secrets, problems, places);
     }
 
-    private static void items(MapNode list, List<Secret> secrets, List<Problem> problems) {
+    /** Where a Secret object stands: its path, and the position of its name (or of the object). */
+    private static SecretFile.Place place(MapNode object, KeyPath path) {
+        Origin name = object.get("metadata").filter(MapNode.class::isInstance).map(MapNode.class::cast)
+                .flatMap(metadata -> metadata.get("name")).map(ValueNode::origin).orElse(object.origin());
+        return new SecretFile.Place(path, name);
+    }
+
+    private static void items(MapNode list, List<Secret> secrets, List<SecretFile.Place> places, List<Problem> problems) {
         Optional<ValueNode> items = list.get("items");
         if (items.isEmpty() || items.get() instanceof NullNode) {
             return;
@@ -117,7 +128,10 @@ public final class SecretFiles {
             KeyPath itemPath = itemsPath.index(i);
             object(itemList.items().get(i), itemPath, "v1.Secret", problems).ifPresent(item -> {
                 if (kind(item, itemPath, List.of(SECRET), problems).equals(SECRET)) {
-                    SecretDocument.decode(item, itemPath, problems).ifPresent(secrets::add);
+                    SecretDocument.decode(item, itemPath, problems).ifPresent(secret -> {
+                        secrets.add(secret);
+                        places.add(place(item, itemPath));
+                    });
                 }
             });
         }

@@ -4,6 +4,7 @@ import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.Problem;
 import dev.platformsecrets.SensitiveValue;
+import dev.platformsecrets.internal.kubernetes.KubernetesNames;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,20 @@ public final class SecretValidator {
      * decoded (they are already reported) and the size check when any could not.
      */
     static List<Problem> validate(Secret secret, Set<String> undecodable) {
+        List<Problem> problems = errors(secret, undecodable);
+        problems.addAll(SecretWarnings.of(secret, undecodable));
+        return List.copyOf(problems);
+    }
+
+    /**
+     * The API server's errors only, without the warnings (so without the TLS pair check): for
+     * re-checking, cheaply, what a store reads back. Empty when the API server would accept it.
+     */
+    public static List<Problem> errors(Secret secret) {
+        return List.copyOf(errors(secret, Set.of()));
+    }
+
+    private static List<Problem> errors(Secret secret, Set<String> undecodable) {
         List<Problem> problems = new ArrayList<>();
         metadata(secret, problems);
         long total = 0;
@@ -64,8 +79,7 @@ public final class SecretValidator {
             problems.add(tooLong(DATA, MAX_SECRET_SIZE));
         }
         perType(secret, undecodable, problems);
-        problems.addAll(SecretWarnings.of(secret, undecodable));
-        return List.copyOf(problems);
+        return problems;
     }
 
     private static void metadata(Secret secret, List<Problem> problems) {

@@ -1,5 +1,6 @@
 package dev.platformsecrets.secret;
 
+import dev.platformsecrets.internal.values.ValueNodes;
 import dev.platformsecrets.internal.yaml.YamlOneOneWords;
 import dev.platformsecrets.values.HelmType;
 import dev.platformsecrets.values.ListNode;
@@ -33,10 +34,10 @@ final class YamlOneOne {
         if (node instanceof MapNode map) {
             Map<String, ValueNode> entries = new LinkedHashMap<>();
             map.entries().forEach((key, value) -> entries.put(key, retype(value)));
-            return new MapNode(entries, map.origin());
+            return ValueNodes.map(entries, map.origin());
         }
         if (node instanceof ListNode list) {
-            return new ListNode(list.items().stream().map(YamlOneOne::retype).toList(), list.origin());
+            return ValueNodes.list(list.items().stream().map(YamlOneOne::retype).toList(), list.origin());
         }
         if (node instanceof ScalarNode scalar && scalar.style() == ScalarStyle.PLAIN && scalar.isString()) {
             return plain(scalar);
@@ -47,18 +48,18 @@ final class YamlOneOne {
     private static ValueNode plain(ScalarNode scalar) {
         String text = scalar.text();
         if (!text.isEmpty() && YamlOneOneWords.isNull(text)) {
-            return new NullNode(scalar.origin());
+            return ValueNodes.nullAt(scalar.origin());
         }
         if (YamlOneOneWords.isBoolean(text)) {
-            return new ScalarNode(YamlOneOneWords.isTrue(text) ? "true" : "false", ScalarStyle.PLAIN, HelmType.BOOLEAN,
+            return ValueNodes.scalar(YamlOneOneWords.isTrue(text) ? "true" : "false", ScalarStyle.PLAIN, HelmType.BOOLEAN,
                     "an unquoted YAML 1.1 boolean word", scalar.origin());
         }
         String digits = text.replace("_", "");
         if (INTEGER.matcher(digits).matches()) {
-            return new ScalarNode(text, ScalarStyle.PLAIN, HelmType.INTEGER, "an unquoted YAML 1.1 number", scalar.origin());
+            return ValueNodes.scalar(text, ScalarStyle.PLAIN, HelmType.INTEGER, "an unquoted YAML 1.1 number", scalar.origin());
         }
         if (FLOAT.matcher(digits).matches() || YamlOneOneWords.isSpecialFloat(text)) {
-            return new ScalarNode(text, ScalarStyle.PLAIN, HelmType.FLOAT, "an unquoted YAML 1.1 number", scalar.origin());
+            return ValueNodes.scalar(text, ScalarStyle.PLAIN, HelmType.FLOAT, "an unquoted YAML 1.1 number", scalar.origin());
         }
         return scalar;
     }

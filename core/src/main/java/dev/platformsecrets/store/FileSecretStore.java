@@ -4,11 +4,12 @@ import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
+import dev.platformsecrets.internal.kubernetes.KubernetesNames;
 import dev.platformsecrets.internal.store.AtomicFiles;
+import dev.platformsecrets.internal.store.Journal;
 import dev.platformsecrets.internal.store.PosixPermissions;
 import dev.platformsecrets.internal.store.StoreFormat;
 import dev.platformsecrets.internal.store.StoreLock;
-import dev.platformsecrets.secret.KubernetesNames;
 import dev.platformsecrets.secret.Secret;
 import dev.platformsecrets.secret.SecretValidator;
 import java.io.IOException;
@@ -23,13 +24,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -109,41 +112,88 @@ public final class FileSecretStore implements SecretStore {
      */
     @Override
     public StoredSecret create(Secret secret) {
-        return createAll(List.of(secret)).get(0);
+        return create(List.of(secret), false).get(0);
     }
 
     /**
-     * Creates several Secrets, all or nothing: all are validated, and none is written when one
-     * is invalid or its name is taken (or given twice). Should writing fail halfway, the Secrets
-     * already written are removed again.
+     * {@inheritDoc}
+     *
+     * <p>Several Secrets are committed by one rename of a journal directory ({@code .journal}):
+     * {@code kill -9} or a power loss at any moment leaves all of them or none, and a batch
+     * committed before a crash is completed by the next read or write of the store. A name counts
+     * as taken also when a link or directory has it (reported as not a regular file), and a name
+     * given twice is refused whatever the namespaces: this store keeps one Secret per name.
      */
+    @Override
     public List<StoredSecret> createAll(List<Secret> secrets) {
-        requireValid(secrets);
+        return create(secrets, true);
+    }
+
+    private List<StoredSecret> create(List<Secret> secrets, boolean batch) {
+        StoreBatches.requireValid(secrets);
         return locked(() -> {
-            Set<String> seen = new HashSet<>();
-            for (Secret secret : secrets) {
-                Path file = fileOf(secret.name());
-                if (!seen.add(secret.name()) || Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                    throw alreadyExists(secret.name());
+            List<Problem> taken = new ArrayList<>();
+            Map<String, Secret> seen = new HashMap<>();
+            for (int i = 0; i < secrets.size(); i++) {
+                Secret secret = secrets.get(i);
+                KeyPath path = batch ? StoreBatches.nameAt(i) : KeyPath.root();
+                Origin origin = batch ? UpdateRules.origin(secret.name()) : Origin.UNKNOWN;
+                Optional<Problem> twice = StoreBatches.givenTwice(seen, secret, i);
+                if (twice.isPresent()) {
+                    taken.add(twice.get());
+                    continue;
                 }
+                switch (kind(fileOf(secret.name()))) {
+                    case REGULAR -> taken.add(Problem.error(origin, path,
+                            "secret \"" + secret.name() + "\" already exists"));
+                    case OTHER -> taken.add(Problem.error(origin, path, notRegular(secret.name())));
+                    case ABSENT -> { }
+                }
+            }
+            if (!taken.isEmpty()) {
+                throw new PlatformSecretsException.AlreadyExists(taken);
             }
             Instant created = now();
-            List<StoredSecret> written = new ArrayList<>();
-            try {
-                for (Secret secret : secrets) {
-                    StoredSecret stored = new StoredSecret(secret, created);
-                    write(stored);
-                    written.add(stored);
-                }
-            } catch (IOException | RuntimeException e) {
-                for (StoredSecret stored : written) {
-                    Files.deleteIfExists(fileOf(stored.name()));
-                }
-                throw e;
-            }
-            return List.copyOf(written);
+            List<StoredSecret> stored = secrets.stream().map(secret -> new StoredSecret(secret, created)).toList();
+            writeAll(stored);
+            return stored;
         });
     }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Every Secret is checked first (validity, names given twice, the update rules against the
+     * stored one); then all are committed by one rename of a journal directory, as in
+     * {@link #createAll}. New Secrets get one creation time; replaced ones keep theirs.
+     */
+    @Override
+    public List<StoredSecret> saveAll(List<Secret> secrets) {
+        StoreBatches.requireValid(secrets);
+        return locked(() -> {
+            List<Problem> refused = new ArrayList<>();
+            Map<String, Secret> seen = new HashMap<>();
+            Instant created = now();
+            List<StoredSecret> stored = new ArrayList<>();
+            for (int i = 0; i < secrets.size(); i++) {
+                Secret secret = secrets.get(i);
+                Optional<Problem> twice = StoreBatches.givenTwice(seen, secret, i);
+                if (twice.isPresent()) {
+                    refused.add(twice.get());
+                    continue;
+                }
+                Optional<StoredSecret> old = read(fileOf(secret.name()), secret.name());
+                old.ifPresent(existing -> refused.addAll(UpdateRules.check(existing.secret(), secret)));
+                stored.add(new StoredSecret(secret, old.map(StoredSecret::created).orElse(created)));
+            }
+            if (!refused.isEmpty()) {
+                throw new PlatformSecretsException.Conflict(refused);
+            }
+            writeAll(stored);
+            return List.copyOf(stored);
+        });
+    }
+
 
     @Override
     public Optional<StoredSecret> get(String name) {
@@ -151,6 +201,7 @@ public final class FileSecretStore implements SecretStore {
             return Optional.empty();
         }
         checkDirectory();
+        recoverIfPending();
         return read(fileOf(name), name);
     }
 
@@ -166,12 +217,14 @@ public final class FileSecretStore implements SecretStore {
             return new StoreListing(List.of(), List.of());
         }
         checkDirectory();
+        recoverIfPending();
         List<StoredSecret> secrets = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (ListedFile file : readAll()) {
             secrets.addAll(file.secret());
             file.problems().forEach(p -> problems.add(Problem.warning(p.origin(), p.path(),
                     p.message() + " (skipped; the other Secrets are listed)")));
+            problems.addAll(file.warnings());
         }
         return new StoreListing(secrets, problems);
     }
@@ -183,7 +236,7 @@ public final class FileSecretStore implements SecretStore {
      */
     @Override
     public StoredSecret replace(Secret secret) {
-        requireValid(List.of(secret));
+        StoreBatches.requireValid(List.of(secret));
         return locked(() -> {
             StoredSecret old = read(fileOf(secret.name()), secret.name()).orElseThrow(() -> notFound(secret.name()));
             List<Problem> refused = UpdateRules.check(old.secret(), secret);
@@ -214,7 +267,7 @@ public final class FileSecretStore implements SecretStore {
 
     /**
      * Re-encrypts every Secret with the first key of the encryption config (or stores it in plain
-     * base64 when none is given), one atomic write per Secret. Every Secret is read first: when
+     * base64 when none is given), all in one atomic batch. Every Secret is read first: when
      * one cannot be read (a key is missing), nothing is written and the problems name the files
      * and keys.
      *
@@ -232,67 +285,55 @@ public final class FileSecretStore implements SecretStore {
                 throw new PlatformSecretsException.StorageFailure(Origin.of(directory.toString()),
                         "nothing was rewrapped; cannot read: " + problems.stream().map(Problem::render).toList(), null);
             }
-            for (StoredSecret stored : all) {
-                write(stored);
-            }
+            writeAll(all);
             return all.size();
         });
     }
 
+
     /**
-     * The API server's checks, every problem of every Secret together; the name is checked here
-     * too, because it becomes a file name.
+     * One listed file: its Secret, or the problems that kept it from being read, or neither (no
+     * file); and warnings about a file that was read (open to group or others, someone else's).
      */
-    private static void requireValid(List<Secret> secrets) {
-        List<Problem> problems = new ArrayList<>();
-        for (Secret secret : secrets) {
-            List<Problem> found = SecretValidator.validate(secret);
-            problems.addAll(found);
-            List<String> nameErrors = KubernetesNames.dnsSubdomain(secret.name());
-            if (!nameErrors.isEmpty() && found.stream().noneMatch(Problem::isError)) {
-                problems.add(Problem.error(Origin.of("Secret \"" + secret.name() + "\""), KeyPath.of("metadata", "name"),
-                        "Invalid value: \"" + secret.name() + "\": " + String.join(", ", nameErrors)));
-            }
-        }
-        if (problems.stream().anyMatch(Problem::isError)) {
-            throw new PlatformSecretsException.Invalid(problems);
-        }
-    }
-
-    private Optional<StoredSecret> read(Path file, String name) {
-        return read(file, name, false);
-    }
-
-    /** One listed file: its Secret, or the problems that kept it from being read, or neither (no file). */
-    private record ListedFile(List<StoredSecret> secret, List<Problem> problems) {
+    private record ListedFile(List<StoredSecret> secret, List<Problem> problems, List<Problem> warnings) {
     }
 
     /**
      * Reads every stored file, in parallel (listing is the I/O and decoding of thousands of small
-     * files), the results in name order. A directory or link under a Secret's name is no Secret of
-     * the store's and is left out instead of reported.
+     * files), the results in name order. A directory or link under a Secret's name is reported as
+     * not a regular file, as {@link #create} reports it.
      */
     private List<ListedFile> readAll() {
         return storedNames().parallelStream().map(name -> {
+            List<Problem> warnings = new ArrayList<>();
             try {
-                return new ListedFile(read(directory.resolve(name), name, true).stream().toList(), List.of());
+                return new ListedFile(read(directory.resolve(name), name, warnings).stream().toList(), List.of(), warnings);
             } catch (PlatformSecretsException.StorageFailure e) {
-                return new ListedFile(List.of(), e.problems());
+                return new ListedFile(List.of(), e.problems(), warnings);
             }
         }).toList();
     }
 
-    private Optional<StoredSecret> read(Path file, String name, boolean skipOtherKinds) {
+    private Optional<StoredSecret> read(Path file, String name) {
+        return read(file, name, null);
+    }
+
+    /**
+     * Reads and re-validates one stored file; with {@code warnings}, also checks its permissions
+     * and owner (a listing reports them; a single read does not pay for them).
+     */
+    private Optional<StoredSecret> read(Path file, String name, List<Problem> warnings) {
         byte[] content;
         try {
-            // One lstat for kind and size: listing reads thousands of files.
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            // One lstat for kind and size (and, listing, permissions and owner): a listing reads thousands of files.
+            BasicFileAttributes attributes = warnings != null && PosixPermissions.isPosix()
+                    ? Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    : Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attributes.isRegularFile()) {
-                if (skipOtherKinds) {
-                    return Optional.empty();
-                }
-                throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()),
-                        "not a regular file (a link or a directory); the store only reads files it wrote", null);
+                throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()), notRegular(name), null);
+            }
+            if (attributes instanceof PosixFileAttributes posix) {
+                warnings.addAll(PosixPermissions.fileWarnings(file, posix));
             }
             if (attributes.size() > MAX_FILE_BYTES) {
                 throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()),
@@ -305,7 +346,32 @@ public final class FileSecretStore implements SecretStore {
             throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()),
                     "cannot read the stored file (" + e.getClass().getSimpleName() + ")", e);
         }
-        return Optional.of(StoreFormat.decode(content, file.toString(), name, encryption.keyring()));
+        StoredSecret stored = StoreFormat.decode(content, file.toString(), name, encryption.keyring());
+        List<Problem> invalid = SecretValidator.errors(stored.secret());
+        if (!invalid.isEmpty()) {
+            throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()), "the stored Secret is not valid ("
+                    + String.join("; ", invalid.stream().map(p -> p.path().render() + ": " + p.message()).toList())
+                    + "); the file is damaged or was not written by the store", null);
+        }
+        return Optional.of(stored);
+    }
+
+    /** The message for a name that a link, a directory or another non-file has in the store. */
+    private String notRegular(String name) {
+        return "the store holds \"" + name + "\" as something that is not a regular file (a link or a directory);"
+                + " the store only reads and writes files of its own: remove " + directory.resolve(name);
+    }
+
+    /** What a store path is, without following links. */
+    private enum Kind { ABSENT, REGULAR, OTHER }
+
+    private static Kind kind(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()
+                    ? Kind.REGULAR : Kind.OTHER;
+        } catch (NoSuchFileException e) {
+            return Kind.ABSENT;
+        }
     }
 
     /**
@@ -332,6 +398,29 @@ public final class FileSecretStore implements SecretStore {
     private void write(StoredSecret stored) throws IOException {
         AtomicFiles.write(fileOf(stored.name()), StoreFormat.encode(stored, encryption.keyring()),
                 directory.resolve(AtomicFiles.TEMPORARY_DIRECTORY));
+    }
+
+    /** Writes Secrets all or nothing: one atomic rename for one, a {@link Journal} batch for more. */
+    private void writeAll(List<StoredSecret> secrets) throws IOException {
+        if (secrets.size() == 1) {
+            write(secrets.get(0));
+        } else if (!secrets.isEmpty()) {
+            Map<String, byte[]> contents = new LinkedHashMap<>();
+            for (StoredSecret stored : secrets) {
+                contents.put(fileOf(stored.name()).getFileName().toString(), StoreFormat.encode(stored, encryption.keyring()));
+            }
+            Journal.write(directory, contents);
+        }
+    }
+
+    /**
+     * Completes a batch a crashed writer committed, before anything is read: one {@code lstat}
+     * when there is none. Waits for a writer that is applying one right now.
+     */
+    private void recoverIfPending() {
+        if (Journal.pending(directory)) {
+            locked(() -> null);
+        }
     }
 
     /**
@@ -380,7 +469,7 @@ public final class FileSecretStore implements SecretStore {
             throw new PlatformSecretsException.StorageFailure(Origin.of(directory.toString()),
                     "the store path is not a directory", null);
         }
-        PosixPermissions.requireNotWritableByOthers(directory);
+        PosixPermissions.requireSafeDirectory(directory, "the store directory");
     }
 
     private void ensureDirectory() throws IOException {
@@ -402,6 +491,7 @@ public final class FileSecretStore implements SecretStore {
             ensureDirectory();
             StoreLock lock = StoreLock.acquire(directory);
             try {
+                Journal.recover(directory);
                 AtomicFiles.cleanTemporaryDirectory(directory);
                 return action.run();
             } finally {
@@ -414,11 +504,6 @@ public final class FileSecretStore implements SecretStore {
             throw new PlatformSecretsException.StorageFailure(Origin.of(directory.toString()),
                     "cannot write to the store (" + e.getCause().getClass().getSimpleName() + ")", e);
         }
-    }
-
-    private static PlatformSecretsException.AlreadyExists alreadyExists(String name) {
-        return new PlatformSecretsException.AlreadyExists(Origin.UNKNOWN, KeyPath.root(),
-                "secret \"" + name + "\" already exists");
     }
 
     private static PlatformSecretsException.NotFound notFound(String name) {

@@ -26,7 +26,11 @@ import org.apache.commons.codec.binary.Base64;
  * write; every key decrypts, so a new key can be put first and {@link FileSecretStore#rewrap()}
  * moves everything to it before the old key is dropped.
  *
- * <p>The config file (YAML or JSON) must be readable by its owner only:
+ * <p>The config file (YAML or JSON) must be owned by the user (or root) and readable by its
+ * owner only. Keys that no random source makes are refused ({@code Keyring#weakness}): all bytes
+ * equal (an all-zero key, say), a short pattern repeated, bytes counting up or down by one step,
+ * fewer than 16 distinct byte values, or printable ASCII text throughout (a passphrase).
+ * A key from {@code /dev/urandom} meets any of these with a probability below 10<sup>-13</sup>.
  * <pre>
  * keys:
  *   - name: key2
@@ -116,6 +120,13 @@ public final class StoreEncryption {
                 problems.error(entry.get("secret").orElseThrow().origin(), path.key("secret"),
                         "must be the standard base64 of exactly " + Keyring.KEY_BYTES
                                 + " bytes (head -c 32 /dev/urandom | base64)");
+                return;
+            }
+            Optional<String> weakness = Keyring.weakness(bytes);
+            if (weakness.isPresent()) {
+                problems.error(entry.get("secret").orElseThrow().origin(), path.key("secret"),
+                        "a trivially weak key (" + weakness.get() + "), not 32 random bytes; make one with"
+                                + " head -c 32 /dev/urandom | base64");
                 return;
             }
             name.ifPresent(n -> keys.put(n, bytes));

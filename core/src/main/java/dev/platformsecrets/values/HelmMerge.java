@@ -25,7 +25,7 @@ final class HelmMerge {
     /** {@code later} merged over {@code earlier}, as Helm merges several user values files. */
     static MapNode mergeMaps(MapNode earlier, MapNode later) {
         if (earlier.entries().isEmpty()) {
-            return new MapNode(later.entries(), earlier.origin());
+            return new MapRecord(later.entries(), earlier.origin());
         }
         Map<String, ValueNode> out = new LinkedHashMap<>(earlier.entries());
         later.entries().forEach((key, value) -> {
@@ -36,7 +36,7 @@ final class HelmMerge {
                 out.put(key, value);
             }
         });
-        return new MapNode(out, earlier.origin());
+        return new MapRecord(out, earlier.origin());
     }
 
     /** The user's values coalesced over the chart's defaults, as Helm does before rendering. */
@@ -55,6 +55,6 @@ final class HelmMerge {
                 out.put(key, value);
             }
         });
-        return new MapNode(out, defaults.entries().isEmpty() ? user.origin() : defaults.origin());
+        return new MapRecord(out, defaults.entries().isEmpty() ? user.origin() : defaults.origin());
     }
 }

@@ -62,14 +62,14 @@ final class HelmTyping {
      */
     static ValueNode plain(String text, Origin origin) {
         if (YamlOneOneWords.isNull(text)) {
-            return new NullNode(origin);
+            return new NullRecord(origin);
         }
         if (YamlOneOneWords.isSpecialFloat(text)) {
             throw new ValueNodeFactory.Refused("an infinity or not-a-number word (.inf, .nan), which Helm refuses in "
                     + "a values file (JSON has no such number: unsupported value); quote it to keep the word");
         }
         Typing typing = typePlain(text);
-        return new ScalarNode(text, ScalarStyle.PLAIN, typing.type(), typing.retyping(), origin);
+        return new ScalarRecord(text, ScalarStyle.PLAIN, typing.type(), typing.retyping(), origin);
     }
 
     /**
@@ -182,7 +182,7 @@ final class HelmTyping {
      */
     static ValueNode tagged(String tag, String text, ScalarStyle style, Origin origin) {
         if (tag.equals("str")) {
-            return ScalarNode.string(text, style, origin);
+            return ScalarRecord.string(text, style, origin);
         }
         ValueNode typed = plain(text, origin);
         String kind = typed instanceof NullNode ? "null" : switch (((ScalarNode) typed).helmType()) {
@@ -197,7 +197,7 @@ final class HelmTyping {
         }
         if (typed instanceof ScalarNode scalar) {
             HelmType type = tag.equals("float") ? HelmType.FLOAT : scalar.helmType();
-            return new ScalarNode(text, style, type, "a scalar tagged !!" + tag + ", which Helm reads as that type, "
+            return new ScalarRecord(text, style, type, "a scalar tagged !!" + tag + ", which Helm reads as that type, "
                     + "not a string", origin);
         }
         return typed;
@@ -354,18 +354,18 @@ final class HelmTyping {
     /** How {@code --set} types a value: only true/false/null and plain decimal integers are not strings. */
     static ValueNode setValue(String text, Origin origin) {
         if (text.equalsIgnoreCase("null")) {
-            return new NullNode(origin);
+            return new NullRecord(origin);
         }
         if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-            return new ScalarNode(text, ScalarStyle.OVERRIDE, HelmType.BOOLEAN,
+            return new ScalarRecord(text, ScalarStyle.OVERRIDE, HelmType.BOOLEAN,
                     "a --set value that Helm reads as a boolean; use --set-string to keep a string", origin);
         }
         if (text.equals("0") || (!text.isEmpty() && text.charAt(0) != '0' && isInt64(text))) {
-            return new ScalarNode(text, ScalarStyle.OVERRIDE, HelmType.INTEGER,
+            return new ScalarRecord(text, ScalarStyle.OVERRIDE, HelmType.INTEGER,
                     "a --set value made of digits, which Helm reads as an integer; use --set-string to keep a string",
                     origin);
         }
-        return ScalarNode.string(text, ScalarStyle.OVERRIDE, origin);
+        return ScalarRecord.string(text, ScalarStyle.OVERRIDE, origin);
     }
 
     private static boolean isInt64(String text) {

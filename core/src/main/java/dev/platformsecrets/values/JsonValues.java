@@ -64,7 +64,7 @@ final class JsonValues {
                 }
                 entries.put(property.getKey(), value.get());
             }
-            return Optional.of(new MapNode(entries, origin));
+            return Optional.of(new MapRecord(entries, origin));
         }
         if (json.isArray()) {
             List<ValueNode> items = new ArrayList<>();
@@ -75,22 +75,22 @@ final class JsonValues {
                 }
                 items.add(value.get());
             }
-            return Optional.of(new ListNode(items, origin));
+            return Optional.of(new ListRecord(items, origin));
         }
         if (json.isNull()) {
-            return Optional.of(new NullNode(origin));
+            return Optional.of(new NullRecord(origin));
         }
         if (json.isBoolean()) {
-            return Optional.of(new ScalarNode(String.valueOf(json.booleanValue()), ScalarStyle.OVERRIDE,
+            return Optional.of(new ScalarRecord(String.valueOf(json.booleanValue()), ScalarStyle.OVERRIDE,
                     HelmType.BOOLEAN, "a --set-json boolean, which Helm keeps a boolean, not a string", origin));
         }
         if (json.isNumber()) {
             BigDecimal number = json.decimalValue();
             boolean whole = json.isIntegralNumber() && number.abs().compareTo(ONE_MILLION) < 0;
-            return Optional.of(new ScalarNode(json.isIntegralNumber() ? number.toBigInteger().toString() : number.toString(),
+            return Optional.of(new ScalarRecord(json.isIntegralNumber() ? number.toBigInteger().toString() : number.toString(),
                     ScalarStyle.OVERRIDE, whole ? HelmType.INTEGER : HelmType.FLOAT,
                     "a --set-json number, which Helm reads as a number, not a string", origin));
         }
-        return Optional.of(ScalarNode.string(json.asString(), ScalarStyle.OVERRIDE, origin));
+        return Optional.of(ScalarRecord.string(json.asString(), ScalarStyle.OVERRIDE, origin));
     }
 }

@@ -342,7 +342,7 @@ final class Overrides {
                 String rest = in.substring(pos);
                 pos = in.length();
                 session.count(1);
-                return ScalarNode.string(rest, ScalarStyle.OVERRIDE, origin);
+                return ScalarRecord.string(rest, ScalarStyle.OVERRIDE, origin);
             }
             if (kind == ValuesOverride.Kind.SET_JSON) {
                 return json(origin, path);
@@ -350,7 +350,7 @@ final class Overrides {
             int c = read();
             if (c < 0) {
                 session.count(1);
-                return ScalarNode.string("", ScalarStyle.OVERRIDE, origin);
+                return ScalarRecord.string("", ScalarStyle.OVERRIDE, origin);
             }
             if (c == '{') {
                 return list(path);
@@ -383,7 +383,7 @@ final class Overrides {
         private Object json(Origin origin, KeyPath path) {
             if (emptyValue()) {
                 session.count(1);
-                return new NullNode(origin);
+                return new NullRecord(origin);
             }
             JsonValues.Parsed parsed = JsonValues.parse(in.substring(pos), origin,
                             Math.max(0, limits.maxDepth() - path.length()))
@@ -411,8 +411,8 @@ final class Overrides {
         private ValueNode typed(String text, Origin origin) {
             return switch (kind) {
                 case SET -> HelmTyping.setValue(text, origin);
-                case SET_FILE -> ScalarNode.string(fileContent(text, origin), ScalarStyle.OVERRIDE, origin);
-                default -> ScalarNode.string(text, ScalarStyle.OVERRIDE, origin);
+                case SET_FILE -> ScalarRecord.string(fileContent(text, origin), ScalarStyle.OVERRIDE, origin);
+                default -> ScalarRecord.string(text, ScalarStyle.OVERRIDE, origin);
             };
         }
 
@@ -568,7 +568,7 @@ final class Overrides {
             MapNode freeze() {
                 java.util.Map<String, ValueNode> frozen = new LinkedHashMap<>();
                 entries.forEach((key, value) -> frozen.put(key, Editable.freeze(value)));
-                return new MapNode(frozen, origin);
+                return new MapRecord(frozen, origin);
             }
         }
 
@@ -596,7 +596,7 @@ final class Overrides {
                     session.count(index + 1L - items.size());
                 }
                 while (items.size() <= index) {
-                    items.add(new NullNode(padding));
+                    items.add(new NullRecord(padding));
                 }
                 items.set(index, value);
             }
@@ -634,7 +634,7 @@ final class Overrides {
             }
 
             ListNode freeze() {
-                return new ListNode(items.stream().map(Editable::freeze).toList(), origin);
+                return new ListRecord(items.stream().map(Editable::freeze).toList(), origin);
             }
         }
     }

@@ -33,10 +33,12 @@ public final class ValuesLoader {
 
     private final LoadLimits limits;
     private final YamlValuesReader reader;
+    private final YamlValuesReader oneDocumentReader;
 
     private ValuesLoader(LoadLimits limits) {
         this.limits = limits;
         this.reader = new YamlValuesReader(limits, new HelmNodeFactory());
+        this.oneDocumentReader = new YamlValuesReader(limits, new HelmNodeFactory(), true);
     }
 
     /** A loader with the default safety limits ({@link LoadLimits#defaults()}). */
@@ -74,6 +76,28 @@ public final class ValuesLoader {
      */
     public MapNode parse(Path file) {
         return read(file).tree();
+    }
+
+    /**
+     * Parses a YAML file that holds one document by contract (a rule table), typed as values are;
+     * a second document is refused instead of merged.
+     *
+     * @throws PlatformSecretsException.Invalid when the file cannot be read or has problems
+     */
+    public MapNode parseOneDocument(Path file) {
+        Objects.requireNonNull(file, "file");
+        return oneDocumentReader.read(file, file.toString());
+    }
+
+    /**
+     * Parses YAML text that holds one document by contract, as {@link #parseOneDocument(Path)}.
+     *
+     * @throws PlatformSecretsException.Invalid with every problem of the document
+     */
+    public MapNode parseOneDocument(String content, String sourceName) {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(sourceName, "sourceName");
+        return oneDocumentReader.read(content, sourceName);
     }
 
     /** The standard input's label in origins ({@code <stdin>:3:14}). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.platformsecrets.KeyPath;
+import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.values.Values;
 import dev.platformsecrets.values.ValuesLoader;
 import java.util.List;
@@ -71,7 +72,7 @@ class ConditionTest {
         "a b ; column 3: unexpected 'b'",
     })
     void syntaxErrorsNameTheColumn(String expression, String message) {
-        assertThatThrownBy(() -> Condition.parse(expression)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Condition.parse(expression)).isInstanceOf(PlatformSecretsException.Invalid.class)
                 .hasMessage(message);
     }
 

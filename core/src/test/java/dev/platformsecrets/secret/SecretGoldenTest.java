@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SecretGoldenTest {
 
-    static final int CASE_COUNT = 110;
+    static final int CASE_COUNT = 113;
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final boolean RECORD = Boolean.getBoolean("platformsecrets.record");
 

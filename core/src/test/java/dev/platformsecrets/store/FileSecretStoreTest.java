@@ -66,7 +66,8 @@ class FileSecretStoreTest {
         assertThat(store().list()).extracting(StoredSecret::name).containsExactly("b");
 
         assertThatThrownBy(() -> store().createAll(List.of(opaque("c", "k", "v"), opaque("c", "k", "w"))))
-                .hasMessage("secret \"c\" already exists");
+                .hasMessage("Secret \"c\": [1].metadata.name: Duplicate value: \"c\": given twice (both in namespace \"\");"
+                        + " the store keeps one Secret per name, whatever its namespace");
         assertThat(store().list()).extracting(StoredSecret::name).containsExactly("b");
 
         assertThat(store().createAll(List.of(opaque("c", "k", "v"), opaque("a", "k", "v")))).hasSize(2);
@@ -242,7 +243,7 @@ class FileSecretStoreTest {
     }
 
     @Test
-    void temporaryAndForeignFilesAreIgnoredAndTemporaryOnesCleanedOnTheNextWrite() throws IOException {
+    void temporaryAndForeignFilesAreIgnoredADirectoryUnderASecretNameIsReportedAndTemporaryFilesCleaned() throws IOException {
         FileSecretStore store = store();
         store.create(opaque("foo", "k", "v"));
         Path leftover = store.directory().resolve(".tmp").resolve(".tmp-0123456789abcdef");
@@ -252,7 +253,10 @@ class FileSecretStoreTest {
 
         StoreListing listing = store.scan();
         assertThat(listing.secrets()).extracting(StoredSecret::name).containsExactly("foo");
-        assertThat(listing.problems()).isEmpty();
+        assertThat(listing.problems()).extracting(Problem::render).containsExactly(store.directory().resolve("subdir")
+                + ": warning: the store holds \"subdir\" as something that is not a regular file (a link or a directory);"
+                + " the store only reads and writes files of its own: remove " + store.directory().resolve("subdir")
+                + " (skipped; the other Secrets are listed)");
 
         store.create(opaque("bar", "k", "v"));
         assertThat(leftover).doesNotExist();
@@ -286,7 +290,7 @@ class FileSecretStoreTest {
 
         assertThatThrownBy(() -> store.create(opaque("bar", "k", "v")))
                 .isInstanceOf(PlatformSecretsException.StorageFailure.class)
-                .hasMessageContaining("cannot write to the store");
+                .hasMessage(temporary + ": not a directory (a link or a file); the store makes .tmp itself: remove it");
         assertThat(store.scan().secrets()).extracting(StoredSecret::name).containsExactly("foo");
         try (var outside = Files.list(temp)) {
             assertThat(outside).extracting(path -> path.getFileName().toString()).containsExactly("store");

@@ -175,6 +175,52 @@ class StoreEncryptionTest {
     }
 
     @Test
+    void triviallyWeakKeysAreRefusedWithoutShowingThem() throws IOException {
+        byte[] counting = new byte[32];
+        byte[] pattern = new byte[32];
+        byte[] fewValues = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            counting[i] = (byte) (200 + 3 * i);
+            pattern[i] = (byte) (i % 16 * 17 + 1);
+            fewValues[i] = (byte) ((i * 7) % 15);
+        }
+        fewValues[31] = fewValues[0] == 0 ? (byte) 1 : 0; // no period, no constant step
+        String[] weak = {
+                Base64.getEncoder().encodeToString(new byte[32]),
+                Base64.getEncoder().encodeToString("passwordpasswordpasswordpassword".getBytes(StandardCharsets.US_ASCII)),
+                Base64.getEncoder().encodeToString("Tr0ub4dor&3-Xk9#qLmZ!vW2pQ7sY$eR".getBytes(StandardCharsets.US_ASCII)),
+                Base64.getEncoder().encodeToString(counting),
+                Base64.getEncoder().encodeToString(pattern),
+                Base64.getEncoder().encodeToString(fewValues)};
+        Path config = keys("weak.yaml", "zero", weak[0], "repeated", weak[1], "text", weak[2], "counting", weak[3],
+                "pattern", weak[4], "few", weak[5], "good", newKey());
+
+        Throwable thrown = catchThrowable(() -> StoreEncryption.load(config));
+
+        assertThat(thrown).isInstanceOf(PlatformSecretsException.Invalid.class);
+        String how = " not 32 random bytes; make one with head -c 32 /dev/urandom | base64";
+        assertThat(((PlatformSecretsException) thrown).problems()).extracting(Problem::render).containsExactly(
+                config + ":3:13: keys[0].secret: a trivially weak key (all its bytes are equal)," + how,
+                config + ":5:13: keys[1].secret: a trivially weak key (it repeats a pattern of 8 bytes)," + how,
+                config + ":7:13: keys[2].secret: a trivially weak key (it is printable text, such as a passphrase)," + how,
+                config + ":9:13: keys[3].secret: a trivially weak key (its bytes count up or down by one step)," + how,
+                config + ":11:13: keys[4].secret: a trivially weak key (it repeats a pattern of 16 bytes)," + how,
+                config + ":13:13: keys[5].secret: a trivially weak key (it has fewer than 16 distinct byte values)," + how);
+        for (String key : weak) {
+            assertThat(thrown.getMessage()).doesNotContain(key);
+        }
+    }
+
+    @Test
+    void randomKeysAreNeverTakenForWeakOnes() throws IOException {
+        for (int i = 0; i < 200; i++) {
+            byte[] key = new byte[32];
+            RANDOM.nextBytes(key);
+            assertThat(dev.platformsecrets.internal.store.Keyring.weakness(key)).isEmpty();
+        }
+    }
+
+    @Test
     void malformedConfigsReportEveryProblemWithPositionAndWithoutKeyMaterial() throws IOException {
         String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
         Path config = config("bad.yaml", String.join("\n",

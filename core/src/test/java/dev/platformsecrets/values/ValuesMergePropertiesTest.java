@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
+import dev.platformsecrets.internal.values.ValueNodes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,35 +127,35 @@ class ValuesMergePropertiesTest {
     /** Maps under keys m and n, scalars under s and t: a key never changes kind between trees. */
     private static Arbitrary<MapNode> shapedMap(int depth) {
         Arbitrary<ValueNode> scalar = Arbitraries.strings().alpha().ofMaxLength(2)
-                .map(text -> ScalarNode.string(text, ScalarStyle.PLAIN, GENERATED));
+                .map(text -> ValueNodes.string(text, ScalarStyle.PLAIN, GENERATED));
         Arbitrary<Map<String, ValueNode>> scalars = Arbitraries.maps(Arbitraries.of("s", "t"), scalar).ofMaxSize(2);
         if (depth == 0) {
-            return scalars.map(entries -> new MapNode(entries, GENERATED));
+            return scalars.map(entries -> ValueNodes.map(entries, GENERATED));
         }
         Arbitrary<Map<String, ValueNode>> maps = Arbitraries.maps(Arbitraries.of("m", "n"),
                 shapedMap(depth - 1).map(m -> (ValueNode) m)).ofMaxSize(2);
         return Arbitraries.entries(scalars, maps).map(pair -> {
             Map<String, ValueNode> entries = new LinkedHashMap<>(pair.getKey());
             entries.putAll(pair.getValue());
-            return new MapNode(entries, GENERATED);
+            return ValueNodes.map(entries, GENERATED);
         });
     }
 
     private static Arbitrary<MapNode> map(int depth, boolean nulls) {
         return Arbitraries.maps(Arbitraries.of("a", "b", "c", "d"), node(depth, nulls)).ofMaxSize(4)
-                .map(entries -> new MapNode(entries, GENERATED));
+                .map(entries -> ValueNodes.map(entries, GENERATED));
     }
 
     private static Arbitrary<ValueNode> node(int depth, boolean nulls) {
         Arbitrary<ValueNode> scalar = Arbitraries.strings().alpha().ofMaxLength(2)
-                .map(text -> ScalarNode.string(text, ScalarStyle.PLAIN, GENERATED));
+                .map(text -> ValueNodes.string(text, ScalarStyle.PLAIN, GENERATED));
         Arbitrary<ValueNode> leaf = nulls
-                ? Arbitraries.frequencyOf(Tuple.of(4, scalar), Tuple.of(1, Arbitraries.just(new NullNode(GENERATED))))
+                ? Arbitraries.frequencyOf(Tuple.of(4, scalar), Tuple.of(1, Arbitraries.just(ValueNodes.nullAt(GENERATED))))
                 : scalar;
         if (depth == 0) {
             return leaf;
         }
-        Arbitrary<ValueNode> list = node(depth - 1, nulls).list().ofMaxSize(2).map(items -> new ListNode(items, GENERATED));
+        Arbitrary<ValueNode> list = node(depth - 1, nulls).list().ofMaxSize(2).map(items -> ValueNodes.list(items, GENERATED));
         return Arbitraries.frequencyOf(Tuple.of(3, leaf), Tuple.of(3, map(depth - 1, nulls).map(m -> m)), Tuple.of(1, list));
     }
 

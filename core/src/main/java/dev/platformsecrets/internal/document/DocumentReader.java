@@ -5,6 +5,7 @@ import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
 import dev.platformsecrets.internal.text.Utf8;
+import dev.platformsecrets.internal.values.ValueNodes;
 import dev.platformsecrets.internal.yaml.ReadingRules;
 import dev.platformsecrets.internal.yaml.YamlProblems;
 import dev.platformsecrets.values.HelmType;
@@ -126,19 +127,23 @@ public final class DocumentReader {
         String text = Utf8.decode(content, sourceName);
         boolean isJson = looksLikeJson(text);
         try (JsonParser parser = (isJson ? json : yaml).createParser(ObjectReadContext.empty(), text)) {
+            Builder builder = new Builder(parser, sourceName, text);
             try {
-                return documents(parser, sourceName, text, many);
+                return documents(builder, parser, many);
             } catch (JacksonException e) {
-                throw malformed(e, sourceName, isJson, parser.currentLocation(), text);
+                // the problems found before the parser gave up are reported with its own
+                List<Problem> problems = new ArrayList<>(builder.problems);
+                PlatformSecretsException refusal = malformed(e, sourceName, isJson, parser.currentLocation(), text);
+                problems.addAll(refusal.problems());
+                throw new PlatformSecretsException.Invalid(problems, e);
             }
         } catch (JacksonException e) {
             throw malformed(e, sourceName, isJson, null, text);
         }
     }
 
-    private static List<ValueNode> documents(JsonParser parser, String sourceName, String text, boolean many) {
+    private static List<ValueNode> documents(Builder builder, JsonParser parser, boolean many) {
         List<ValueNode> documents = new ArrayList<>();
-        Builder builder = new Builder(parser, sourceName, text);
         while (parser.nextToken() != null) {
             if (!many && !documents.isEmpty()) {
                 builder.problems.add(Problem.error(builder.origin(), KeyPath.root(),
@@ -267,38 +272,38 @@ public final class DocumentReader {
                     problems.add(Problem.error(origin, path, "YAML aliases are not accepted in this document"));
                     aliasReported = true;
                 }
-                return new NullNode(origin);
+                return ValueNodes.nullAt(origin);
             }
             if (parser instanceof YAMLParser yamlParser && yamlParser.getRawTag() != null
                     && !ReadingRules.isAllowedTag(yamlParser.getRawTag())) {
                 problems.add(Problem.error(origin, path, ReadingRules.unsupportedTag("this document holds")));
-                skipChildren();
-                return new NullNode(origin);
+                // a tagged map or list is still read, so that the problems inside it are reported too
+                if (parser.currentToken() == JsonToken.START_OBJECT) {
+                    return map(path, origin, depth);
+                }
+                if (parser.currentToken() == JsonToken.START_ARRAY) {
+                    return list(path, origin, depth);
+                }
+                return ValueNodes.nullAt(origin);
             }
             JsonToken token = parser.currentToken();
             return switch (token) {
                 case START_OBJECT -> map(path, origin, depth);
                 case START_ARRAY -> list(path, origin, depth);
-                case VALUE_STRING -> ScalarNode.string(parser.getString(), stringStyle(), origin);
+                case VALUE_STRING -> ValueNodes.string(parser.getString(), stringStyle(), origin);
                 case VALUE_NUMBER_INT -> typed(HelmType.INTEGER, "a number", origin);
                 case VALUE_NUMBER_FLOAT -> typed(HelmType.FLOAT, "a number", origin);
                 case VALUE_TRUE, VALUE_FALSE -> typed(HelmType.BOOLEAN, "a boolean", origin);
-                case VALUE_NULL -> new NullNode(origin);
+                case VALUE_NULL -> ValueNodes.nullAt(origin);
                 default -> {
                     problems.add(Problem.error(origin, path, "unsupported value (" + token + ")"));
-                    yield new NullNode(origin);
+                    yield ValueNodes.nullAt(origin);
                 }
             };
         }
 
-        private void skipChildren() {
-            if (parser.currentToken().isStructStart()) {
-                parser.skipChildren();
-            }
-        }
-
         private ScalarNode typed(HelmType type, String what, Origin origin) {
-            return new ScalarNode(parser.getString(), ScalarStyle.PLAIN, type, what + ", not a string", origin);
+            return ValueNodes.scalar(parser.getString(), ScalarStyle.PLAIN, type, what + ", not a string", origin);
         }
 
         private MapNode map(KeyPath path, Origin origin, int depth) {
@@ -316,7 +321,7 @@ public final class DocumentReader {
                     entries.put(key, child);
                 }
             }
-            return new MapNode(entries, origin);
+            return ValueNodes.map(entries, origin);
         }
 
         private ListNode list(KeyPath path, Origin origin, int depth) {
@@ -324,7 +329,7 @@ public final class DocumentReader {
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 items.add(value(path.index(items.size()), depth + 1));
             }
-            return new ListNode(items, origin);
+            return ValueNodes.list(items, origin);
         }
     }
 }

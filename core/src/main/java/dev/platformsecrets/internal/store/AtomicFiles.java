@@ -1,10 +1,11 @@
 package dev.platformsecrets.internal.store;
 
+import dev.platformsecrets.Origin;
+import dev.platformsecrets.PlatformSecretsException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -55,19 +56,27 @@ public final class AtomicFiles {
         RANDOM.nextBytes(suffix);
         Path temporary = temporaryDirectory.resolve(TEMPORARY_PREFIX + HexFormat.of().formatHex(suffix));
         try {
-            try (FileChannel channel = FileChannel.open(temporary,
-                    Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), PosixPermissions.ownerOnlyFile())) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
+            writeNew(temporary, content);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temporary);
         }
         forceDirectory(directory);
+    }
+
+    /**
+     * Creates {@code file} owner-only with {@code content} and forces it to disk; fails when
+     * anything, a link included, already has its name.
+     */
+    static void writeNew(Path file, byte[] content) throws IOException {
+        try (FileChannel channel = FileChannel.open(file,
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), PosixPermissions.ownerOnlyFile())) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
     }
 
     /** Deletes {@code target} and forces the directory, so the deletion survives a crash. */
@@ -87,10 +96,13 @@ public final class AtomicFiles {
 
     /**
      * The {@value #TEMPORARY_DIRECTORY} directory of {@code directory}, emptied of a crashed
-     * writer's leftovers; call only while holding the store lock. On first use it is created, after
-     * removing the leftovers that versions without it left beside the files.
+     * writer's leftovers (temporary files and uncommitted {@link Journal} batches); call only while
+     * holding the store lock. On first use it is created, after removing the leftovers that
+     * versions without it left beside the files.
      *
      * @throws IOException also when {@value #TEMPORARY_DIRECTORY} exists but is no directory (a link)
+     * @throws dev.platformsecrets.PlatformSecretsException.StorageFailure when it is owned by someone
+     *     else or writable by group or others
      */
     public static Path cleanTemporaryDirectory(Path directory) throws IOException {
         Path temporary = directory.resolve(TEMPORARY_DIRECTORY);
@@ -103,8 +115,10 @@ public final class AtomicFiles {
             return temporary;
         }
         if (!attributes.isDirectory()) {
-            throw new FileSystemException(temporary.toString(), null, "not a directory");
+            throw new PlatformSecretsException.StorageFailure(Origin.of(temporary.toString()),
+                    "not a directory (a link or a file); the store makes " + TEMPORARY_DIRECTORY + " itself: remove it", null);
         }
+        PosixPermissions.requireSafeDirectory(temporary, "the store's " + TEMPORARY_DIRECTORY + " directory");
         removeTemporaryFiles(temporary);
         return temporary;
     }
@@ -114,6 +128,13 @@ public final class AtomicFiles {
         int removed = 0;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, TEMPORARY_PREFIX + "*")) {
             for (Path entry : entries) {
+                if (Journal.isStaging(entry) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    try (DirectoryStream<Path> staged = Files.newDirectoryStream(entry)) {
+                        for (Path file : staged) {
+                            Files.deleteIfExists(file);
+                        }
+                    }
+                }
                 Files.deleteIfExists(entry);
                 removed++;
             }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -63,6 +64,35 @@ public final class Keyring {
             keys.add(new NamedKey(name, new SecretKeySpec(bytes, "AES")));
         });
         return new Keyring(List.copyOf(keys));
+    }
+
+    /**
+     * Why a key is trivially weak, if it is: all bytes equal, a pattern of at most 16 bytes
+     * repeated, bytes counting by a constant step, fewer than 16 distinct values, or printable
+     * ASCII throughout. 32 random bytes meet one of these with a probability below 10<sup>-13</sup>
+     * (the printable case, (95/256)<sup>32</sup>, is the likeliest). Never describes the bytes.
+     */
+    public static Optional<String> weakness(byte[] key) {
+        if (IntStream.range(1, key.length).allMatch(i -> key[i] == key[0])) {
+            return Optional.of("all its bytes are equal");
+        }
+        for (int period = 1; period <= key.length / 2; period++) {
+            int p = period;
+            if (IntStream.range(p, key.length).allMatch(i -> key[i] == key[i - p])) {
+                return Optional.of("it repeats a pattern of " + p + " bytes");
+            }
+        }
+        int step = (key[1] - key[0]) & 0xff;
+        if (IntStream.range(1, key.length).allMatch(i -> ((key[i] - key[i - 1]) & 0xff) == step)) {
+            return Optional.of("its bytes count up or down by one step");
+        }
+        if (IntStream.range(0, key.length).map(i -> key[i] & 0xff).distinct().count() < 16) {
+            return Optional.of("it has fewer than 16 distinct byte values");
+        }
+        if (IntStream.range(0, key.length).allMatch(i -> key[i] >= 0x20 && key[i] < 0x7f)) {
+            return Optional.of("it is printable text, such as a passphrase");
+        }
+        return Optional.empty();
     }
 
     /** Whether there is a key to seal with. */

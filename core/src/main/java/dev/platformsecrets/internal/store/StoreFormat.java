@@ -87,6 +87,9 @@ public final class StoreFormat {
         Map<String, Object> root;
         try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), content)) {
             root = readRoot(parser);
+        } catch (DuplicateKey e) {
+            throw damaged(Origin.at(file, e.line, e.column), e.path, "duplicate key (the file is damaged; the store"
+                    + " never writes a key twice)");
         } catch (JacksonException e) {
             var location = e.getLocation();
             Origin where = location == null || location.getLineNr() < 1 ? origin
@@ -127,16 +130,33 @@ public final class StoreFormat {
         return new StoredSecret(secret, created);
     }
 
+    /** A key given twice in one object of a stored file: the file is damaged, whichever value was meant. */
+    private static final class DuplicateKey extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient KeyPath path;
+        private final int line;
+        private final int column;
+
+        DuplicateKey(KeyPath path, JsonParser parser) {
+            super(null, null, false, false);
+            this.path = path;
+            var location = parser.currentTokenLocation();
+            this.line = Math.max(location.getLineNr(), 0);
+            this.column = Math.max(location.getColumnNr(), 0);
+        }
+    }
+
     /**
-     * The root object's properties, the last of equal names winning as in a tree: strings,
-     * booleans, objects (as maps of the same) or {@link #OTHER}; null when the root is no object.
-     * The whole input is read, so malformed JSON anywhere fails as it would for a tree.
+     * The root object's properties: strings, booleans, objects (as maps of the same) or
+     * {@link #OTHER}; null when the root is no object. A key given twice in the root or a nested
+     * object is refused. The whole input is read, so malformed JSON anywhere fails as it would for
+     * a tree.
      */
     private static Map<String, Object> readRoot(JsonParser parser) {
         JsonToken first = parser.nextToken();
         Map<String, Object> root = null;
         if (first == JsonToken.START_OBJECT) {
-            root = readObject(parser, true);
+            root = readObject(parser, true, KeyPath.root());
         } else if (first != null) {
             parser.skipChildren();
         }
@@ -147,15 +167,19 @@ public final class StoreFormat {
     }
 
     /** The properties of the object whose start the parser is at; nested objects only when {@code nest}. */
-    private static Map<String, Object> readObject(JsonParser parser, boolean nest) {
+    private static Map<String, Object> readObject(JsonParser parser, boolean nest, KeyPath path) {
         Map<String, Object> properties = new LinkedHashMap<>();
         for (String property = parser.nextName(); property != null; property = parser.nextName()) {
+            KeyPath at = path.isRoot() ? KeyPath.of(property) : path.entry(property);
+            if (properties.containsKey(property)) {
+                throw new DuplicateKey(at, parser);
+            }
             JsonToken token = parser.nextToken();
             Object value = switch (token) {
                 case VALUE_STRING -> parser.getString();
                 case VALUE_TRUE -> Boolean.TRUE;
                 case VALUE_FALSE -> Boolean.FALSE;
-                case START_OBJECT -> nest ? readObject(parser, false) : skip(parser);
+                case START_OBJECT -> nest ? readObject(parser, false, at) : skip(parser);
                 default -> skip(parser);
             };
             properties.put(property, value);

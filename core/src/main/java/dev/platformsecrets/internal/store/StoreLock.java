@@ -1,8 +1,13 @@
 package dev.platformsecrets.internal.store;
 
+import dev.platformsecrets.Origin;
+import dev.platformsecrets.PlatformSecretsException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
@@ -14,6 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * The store's writer lock: a JVM-wide lock per directory (threads) and an OS file lock on the
  * directory's {@code .lock} file (other processes). Held for every check-and-write, so two
  * creators of one name cannot both succeed. Readers need no lock: files are replaced atomically.
+ * The lock file is opened without following links: a {@code .lock} that is a link (to a file
+ * outside the store, say) is refused, never written through.
  */
 public final class StoreLock implements AutoCloseable {
 
@@ -39,8 +46,10 @@ public final class StoreLock implements AutoCloseable {
         jvmLock.lock();
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(key.resolve(FILE_NAME),
-                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), PosixPermissions.ownerOnlyFile());
+            Path file = key.resolve(FILE_NAME);
+            requireRegularOrAbsent(file);
+            channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS), PosixPermissions.ownerOnlyFile());
             return new StoreLock(jvmLock, channel, channel.lock());
         } catch (IOException | RuntimeException e) {
             if (channel != null) {
@@ -49,6 +58,24 @@ public final class StoreLock implements AutoCloseable {
             jvmLock.unlock();
             throw e;
         }
+    }
+
+    private static void requireRegularOrAbsent(Path file) throws IOException {
+        try {
+            if (!Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .isRegularFile()) {
+                throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()),
+                        "the store's lock file is not a regular file (a link or a directory); the store makes "
+                                + FILE_NAME + " itself: remove it", null);
+            }
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        PosixPermissions.foreignOwner(file).ifPresent(owner -> {
+            throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()),
+                    "the store's lock file is owned by user \"" + owner + "\"; the store makes " + FILE_NAME
+                            + " itself: remove it", null);
+        });
     }
 
     /** Releases the file lock and then the JVM lock. */

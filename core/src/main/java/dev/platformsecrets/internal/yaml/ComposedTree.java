@@ -1,5 +1,6 @@
 package dev.platformsecrets.internal.yaml;
 
+import dev.platformsecrets.internal.values.ValueNodes;
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
@@ -61,6 +62,8 @@ final class ComposedTree {
     MapNode read(LoadSettings settings, LimitedParser parser) {
         Composer composer = new Composer(settings, parser);
         Optional<MapNode> merged = Optional.empty();
+        // A tagged node is read as an untyped one, so that the document's other problems are
+        // reported with its unsupported tags.
         while (composer.hasNext()) {
             Node document = composer.next();
             aliasUses = parser.aliasUses();
@@ -69,8 +72,11 @@ final class ComposedTree {
                 merged = Optional.of(merged.map(earlier -> factory.mergeDocuments(earlier, map.get())).orElse(map.get()));
             }
         }
-        parser.throwIfTagProblems();
-        problems.throwIfErrors();
+        List<Problem> all = new ArrayList<>(parser.tagProblems());
+        all.addAll(problems.problems());
+        if (all.stream().anyMatch(problem -> problem.severity() == dev.platformsecrets.Severity.ERROR)) {
+            throw new PlatformSecretsException.Invalid(all);
+        }
         return merged.orElseGet(() -> MapNode.empty(Origin.at(label, 1, 1)));
     }
 
@@ -114,7 +120,7 @@ final class ComposedTree {
             for (Node item : sequence.getValue()) {
                 items.add(convert(item, path.index(items.size()), depth + 1));
             }
-            return new ListNode(items, origin);
+            return ValueNodes.list(items, origin);
         }
         ScalarNode scalar = (ScalarNode) node;
         try {
@@ -124,7 +130,7 @@ final class ComposedTree {
             return scalars.tagged(scalar.getTag(), scalar.getValue(), scalar.getScalarStyle(), origin);
         } catch (ValueNodeFactory.Refused refused) {
             problems.error(origin, path, refused.getMessage());
-            return new NullNode(origin);
+            return ValueNodes.nullAt(origin);
         }
     }
 
@@ -188,7 +194,7 @@ final class ComposedTree {
             }
             entries.put(key, convert(tuple.getValueNode(), keyPath, depth + 1));
         }
-        return new MapNode(entries, origin);
+        return ValueNodes.map(entries, origin);
     }
 
     /** Where a key was first written in a map, and as what text. */

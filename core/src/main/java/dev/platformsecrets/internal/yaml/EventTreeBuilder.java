@@ -1,5 +1,6 @@
 package dev.platformsecrets.internal.yaml;
 
+import dev.platformsecrets.internal.values.ValueNodes;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.Problem;
 import dev.platformsecrets.values.LoadLimits;
@@ -251,7 +252,7 @@ final class EventTreeBuilder {
     private record Anchored(ValueNode node, long count, int height, Optional<ScalarEvent> scalar) {
 
         /** An anchored collection not yet finished: an alias to it would refer to itself. */
-        static final Anchored OPEN = new Anchored(new NullNode(Origin.UNKNOWN), 0, 0, Optional.empty());
+        static final Anchored OPEN = new Anchored(ValueNodes.nullAt(Origin.UNKNOWN), 0, 0, Optional.empty());
 
         static Anchored scalar(ValueNode node, ScalarEvent event) {
             return new Anchored(node, 1, 0, Optional.of(event));

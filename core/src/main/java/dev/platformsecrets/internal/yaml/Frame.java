@@ -1,5 +1,6 @@
 package dev.platformsecrets.internal.yaml;
 
+import dev.platformsecrets.internal.values.ValueNodes;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.values.ListNode;
 import dev.platformsecrets.values.MapNode;
@@ -140,7 +141,7 @@ abstract sealed class Frame {
         @Override
         ValueNode node() {
             if (merges.isEmpty()) {
-                return new MapNode(entries.build(), origin());
+                return ValueNodes.map(entries.build(), origin());
             }
             Map<String, ValueNode> out = new LinkedHashMap<>();
             Iterator<Map.Entry<String, ValueNode>> explicit = entries.build().entrySet().iterator();
@@ -155,7 +156,7 @@ abstract sealed class Frame {
                 }
             }
             explicit.forEachRemaining(entry -> out.put(entry.getKey(), entry.getValue()));
-            return new MapNode(out, origin());
+            return ValueNodes.map(out, origin());
         }
 
         /** One merge key's maps and the number of keys the map had set before it. */
@@ -179,7 +180,7 @@ abstract sealed class Frame {
 
         @Override
         ValueNode node() {
-            return new ListNode(items, origin());
+            return ValueNodes.list(items, origin());
         }
     }
 

@@ -25,6 +25,9 @@ import org.snakeyaml.engine.v2.parser.Parser;
 final class LimitedParser implements Parser {
 
     private final Parser delegate;
+    /** Whether the file holds one document by contract (a rule table), not a values file's several. */
+    private final boolean oneDocument;
+    private int documents;
     private final LoadLimits limits;
     private final String label;
     private final ProblemCollector tagProblems = new ProblemCollector();
@@ -33,7 +36,8 @@ final class LimitedParser implements Parser {
     /** The line of an explicit {@code ---} whose document has not yet shown its first node; -1 otherwise. */
     private int separatorLine = -1;
 
-    LimitedParser(Parser delegate, LoadLimits limits, String label) {
+    LimitedParser(Parser delegate, LoadLimits limits, String label, boolean oneDocument) {
+        this.oneDocument = oneDocument;
         this.delegate = delegate;
         this.limits = limits;
         this.label = label;
@@ -44,9 +48,9 @@ final class LimitedParser implements Parser {
         return aliases;
     }
 
-    /** Throws the collected tag problems, if any. */
-    void throwIfTagProblems() {
-        tagProblems.throwIfErrors();
+    /** The unsupported tags found so far, reported with the document's other problems. */
+    java.util.List<dev.platformsecrets.Problem> tagProblems() {
+        return tagProblems.problems();
     }
 
     @Override
@@ -87,6 +91,9 @@ final class LimitedParser implements Parser {
         switch (event.getEventId()) {
             case DocumentStart -> {
                 boolean explicit = ((DocumentStartEvent) event).isExplicit();
+                if (++documents > 1 && oneDocument) {
+                    throw refuse(event, "a second YAML document starts here; this file holds exactly one document");
+                }
                 separatorLine = explicit ? event.getStartMark().map(Mark::getLine).orElse(-1) : -1;
             }
             case MappingStart, SequenceStart -> {

@@ -1,5 +1,6 @@
 package dev.platformsecrets.internal.yaml;
 
+import dev.platformsecrets.internal.values.ValueNodes;
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.Problem;
@@ -65,7 +66,7 @@ final class ScalarReading {
     private ValueNode tagged(Tag tag, String text, ScalarStyle style, Origin origin) {
         Optional<String> standard = ReadingRules.standardScalarType(tag.getValue());
         return standard.isPresent() ? factory.taggedScalar(standard.get(), text, style, origin)
-                : ScalarNode.string(text, style, origin);
+                : ValueNodes.string(text, style, origin);
     }
 
     /**

@@ -37,11 +37,21 @@ public final class YamlValuesReader {
 
     private final LoadLimits limits;
     private final ValueNodeFactory factory;
+    private final boolean oneDocument;
 
-    /** A reader with the given limits and scalar typing. */
+    /** A reader of values files (several documents merge) with the given limits and scalar typing. */
     public YamlValuesReader(LoadLimits limits, ValueNodeFactory factory) {
+        this(limits, factory, false);
+    }
+
+    /**
+     * A reader with the given limits and scalar typing; with {@code oneDocument}, a second
+     * document is refused (for files that hold one document by contract, such as rule tables).
+     */
+    public YamlValuesReader(LoadLimits limits, ValueNodeFactory factory, boolean oneDocument) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.factory = Objects.requireNonNull(factory, "factory");
+        this.oneDocument = oneDocument;
     }
 
     /**
@@ -152,7 +162,7 @@ public final class YamlValuesReader {
     }
 
     private LimitedParser parser(LoadSettings settings, StreamReader stream, String label) {
-        return new LimitedParser(new ParserImpl(settings, stream), limits, label);
+        return new LimitedParser(new ParserImpl(settings, stream), limits, label, oneDocument);
     }
 
     /** snakeyaml's settings for reading a values file: our limits, and plain scalars left to our typing. */

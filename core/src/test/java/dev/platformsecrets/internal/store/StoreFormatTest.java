@@ -41,11 +41,12 @@ class StoreFormatTest {
     }
 
     @Test
-    void theLastOfTwoEqualPropertiesWinsAsInATree() {
+    void aKeyGivenTwiceIsADamagedFileWhereverItStands() {
         String file = file();
-        assertThat(decode(file.replace("\"labels\"", "\"labels\" : 1, \"labels\""))).isEqualTo(STORED);
-        assertThatThrownBy(() -> decode(file.replace("\"labels\" : {", "\"labels\" : {\"a\" : \"b\"}, \"labels\" : {\"n\" : 3")))
-                .hasMessage("f: labels[n]: not a string");
+        assertThatThrownBy(() -> decode(file.replace("\"labels\"", "\"labels\" : 1, \"labels\"")))
+                .hasMessageStartingWith("f:8:").hasMessageContaining(": labels: duplicate key (the file is damaged");
+        assertThatThrownBy(() -> decode(file.replace("\"k\" : \"dg==\"", "\"k\" : \"dg==\", \"k\" : \"dw==\"")))
+                .hasMessageContaining(": data[k]: duplicate key (the file is damaged");
     }
 
     @Test

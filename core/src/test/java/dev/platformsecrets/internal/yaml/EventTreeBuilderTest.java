@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.TestData;
+import dev.platformsecrets.internal.values.ValueNodes;
 import dev.platformsecrets.values.HelmType;
 import dev.platformsecrets.values.LoadLimits;
 import dev.platformsecrets.values.MapNode;
@@ -40,9 +41,9 @@ class EventTreeBuilderTest {
         @Override
         public ValueNode plainScalar(String text, Origin origin) {
             if (Set.of("", "~", "null").contains(text)) {
-                return new NullNode(origin);
+                return ValueNodes.nullAt(origin);
             }
-            return new ScalarNode(text, ScalarStyle.PLAIN, text.matches("[0-9]+") ? HelmType.INTEGER : HelmType.STRING,
+            return ValueNodes.scalar(text, ScalarStyle.PLAIN, text.matches("[0-9]+") ? HelmType.INTEGER : HelmType.STRING,
                     text.matches("[0-9]+") ? "a number" : "", origin);
         }
 
@@ -66,7 +67,7 @@ class EventTreeBuilderTest {
                 dev.platformsecrets.values.MapNode later) {
             java.util.Map<String, ValueNode> entries = new java.util.LinkedHashMap<>(earlier.entries());
             entries.putAll(later.entries());
-            return new dev.platformsecrets.values.MapNode(entries, earlier.origin());
+            return dev.platformsecrets.internal.values.ValueNodes.map(entries, earlier.origin());
         }
     };
 
@@ -183,7 +184,7 @@ class EventTreeBuilderTest {
 
     private static LimitedParser parser(String text, LoadLimits limits) {
         LoadSettings settings = settings(limits);
-        return new LimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), limits, "v.yaml");
+        return new LimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), limits, "v.yaml", false);
     }
 
     private static LoadSettings settings(LoadLimits limits) {

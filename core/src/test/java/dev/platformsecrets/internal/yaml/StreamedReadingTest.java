@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.TestData;
+import dev.platformsecrets.internal.values.ValueNodes;
 import dev.platformsecrets.values.HelmType;
 import dev.platformsecrets.values.LoadLimits;
 import dev.platformsecrets.values.NullNode;
@@ -29,8 +30,8 @@ class StreamedReadingTest {
     private static final ValueNodeFactory FACTORY = new ValueNodeFactory() {
         @Override
         public ValueNode plainScalar(String text, Origin origin) {
-            return text.isEmpty() || text.equals("~") ? new NullNode(origin)
-                    : new ScalarNode(text, ScalarStyle.PLAIN, HelmType.STRING, "", origin);
+            return text.isEmpty() || text.equals("~") ? ValueNodes.nullAt(origin)
+                    : ValueNodes.scalar(text, ScalarStyle.PLAIN, HelmType.STRING, "", origin);
         }
 
         @Override
@@ -53,7 +54,7 @@ class StreamedReadingTest {
                 dev.platformsecrets.values.MapNode later) {
             java.util.Map<String, ValueNode> entries = new java.util.LinkedHashMap<>(earlier.entries());
             entries.putAll(later.entries());
-            return new dev.platformsecrets.values.MapNode(entries, earlier.origin());
+            return dev.platformsecrets.internal.values.ValueNodes.map(entries, earlier.origin());
         }
     };
 

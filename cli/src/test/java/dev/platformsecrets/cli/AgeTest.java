@@ -1,4 +1,4 @@
-package dev.platformsecrets.store;
+package dev.platformsecrets.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

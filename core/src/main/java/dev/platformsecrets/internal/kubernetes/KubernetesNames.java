@@ -1,4 +1,4 @@
-package dev.platformsecrets.secret;
+package dev.platformsecrets.internal.kubernetes;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
