@@ -48,6 +48,16 @@ class DocumentReaderTest {
     }
 
     @Test
+    @DisplayName("JSON and YAML count columns alike, in code points: an emoji is one column")
+    void columnsInCodePoints() {
+        String line = "{\"\uD83D\uDE00\uD83D\uDE00\": 1, \"b\": 1, \"b\": 2}";
+        int secondB = line.lastIndexOf("\"b\"");
+        int expected = line.codePointCount(0, secondB) + 1;
+        assertThatThrownBy(() -> read(line)).hasMessageStartingWith("s.json:1:" + expected + ": ");
+        assertThatThrownBy(() -> read("a: \uD83D\uDE00\nb: 1\nb: 2\n")).hasMessageStartingWith("s.json:3:1: ");
+    }
+
+    @Test
     @DisplayName("a malformed document gives a located error that does not quote the input")
     void malformedIsRedacted() {
         assertThatThrownBy(() -> read("{\"a\": hunter2secret}"))
