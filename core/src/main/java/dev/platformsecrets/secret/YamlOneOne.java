@@ -5,7 +5,6 @@ import dev.platformsecrets.internal.yaml.YamlOneOneWords;
 import dev.platformsecrets.values.HelmType;
 import dev.platformsecrets.values.ListNode;
 import dev.platformsecrets.values.MapNode;
-import dev.platformsecrets.values.NullNode;
 import dev.platformsecrets.values.ScalarNode;
 import dev.platformsecrets.values.ScalarStyle;
 import dev.platformsecrets.values.ValueNode;

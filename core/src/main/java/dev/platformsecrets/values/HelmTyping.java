@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -218,14 +217,10 @@ final class HelmTyping {
         };
     }
 
-    /** The type and explanation of an unquoted, non-null scalar. */
+    /** The type and explanation of an unquoted scalar that is neither null nor an infinity or NaN word. */
     static Typing typePlain(String text) {
         if (YamlOneOneWords.isTrue(text) || YamlOneOneWords.isFalse(text)) {
             return new Typing(HelmType.BOOLEAN, BOOLEAN_WORD.forText(text));
-        }
-        if (YamlOneOneWords.isSpecialFloat(text)) {
-            return new Typing(HelmType.FLOAT, "an unquoted infinity or not-a-number word, which Helm reads as a "
-                    + "special floating-point number, not a string");
         }
         if (text.startsWith(".")) {
             return DOT_FLOAT.matcher(text).matches() ? floating(text) : Typing.STRING;

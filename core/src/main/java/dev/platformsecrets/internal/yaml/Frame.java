@@ -2,7 +2,6 @@ package dev.platformsecrets.internal.yaml;
 
 import dev.platformsecrets.internal.values.ValueNodes;
 import dev.platformsecrets.Origin;
-import dev.platformsecrets.values.ListNode;
 import dev.platformsecrets.values.MapNode;
 import dev.platformsecrets.values.ValueNode;
 import java.util.ArrayList;

@@ -4,7 +4,6 @@ import dev.platformsecrets.internal.values.ValueNodes;
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.Problem;
-import dev.platformsecrets.values.ScalarNode;
 import dev.platformsecrets.values.ScalarStyle;
 import dev.platformsecrets.values.ValueNode;
 import java.util.LinkedHashSet;
