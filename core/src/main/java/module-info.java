@@ -15,4 +15,5 @@ module dev.platformsecrets {
     exports dev.platformsecrets.secret;
     exports dev.platformsecrets.store;
     exports dev.platformsecrets.pipeline;
+    exports dev.platformsecrets.install;
 }

@@ -1,5 +1,6 @@
 package dev.platformsecrets.cli;
 
+import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
 import java.io.PrintWriter;
@@ -101,7 +102,10 @@ final class Cli {
     /** Prints each problem on its own line, {@code file:line:col: path: message}. */
     static void printProblems(PrintWriter err, List<Problem> problems) {
         for (Problem problem : problems) {
-            err.println(problem.render());
+            // An override's origin ("--set pachd.rootToken") already names the path.
+            boolean named = !problem.path().isRoot() && problem.origin().source().endsWith(" " + problem.path().render());
+            err.println(named ? new Problem(problem.severity(), KeyPath.root(), problem.origin(), problem.message()).render()
+                    : problem.render());
         }
         err.flush();
     }

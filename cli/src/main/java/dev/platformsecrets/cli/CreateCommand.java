@@ -1,6 +1,7 @@
 package dev.platformsecrets.cli;
 
 import dev.platformsecrets.PlatformSecretsException;
+import dev.platformsecrets.secret.PachctlSecrets;
 import dev.platformsecrets.secret.SecretFile;
 import dev.platformsecrets.secret.SecretFiles;
 import dev.platformsecrets.store.StoredSecret;
@@ -31,7 +32,8 @@ final class CreateCommand {
 
         private final CommandSpec spec = CommandSpecs.command(this, "secret",
                 "Validates the Secrets of a JSON or YAML file (one Secret or a kind: List) by the API server's"
-                        + " rules and stores them. All or nothing: when one is invalid or its name is taken, none is stored.")
+                        + " rules and stores them with pachctl's labels (suite=pachyderm, secret-source=pachyderm-user)."
+                        + " All or nothing: when one is invalid or its name is taken, none is stored.")
                 .aliases("secrets");
         private final StoreOptions store = new StoreOptions(spec);
         private final OptionSpec file = CommandSpecs.required(spec, Path.class, "FILE", "The Secret file.", "-f", "--file");
@@ -41,7 +43,7 @@ final class CreateCommand {
             SecretFile read = SecretFiles.load(CommandSpecs.<Path>given(file));
             List<StoredSecret> created;
             try {
-                created = store.open().createAll(read.secrets());
+                created = store.open().createAll(PachctlSecrets.asUserSecrets(read.secrets()));
             } catch (PlatformSecretsException.AlreadyExists taken) {
                 throw new PlatformSecretsException.AlreadyExists(read.locate(taken.problems()));
             } catch (PlatformSecretsException.Invalid invalid) {

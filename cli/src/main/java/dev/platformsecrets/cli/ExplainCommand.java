@@ -1,5 +1,6 @@
 package dev.platformsecrets.cli;
 
+import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.resolve.Resolution;
 import dev.platformsecrets.resolve.ResolutionReport;
 import java.io.PrintWriter;
@@ -13,19 +14,11 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class ExplainCommand implements Callable<Integer> {
 
-    /** The output formats. */
-    enum Format {
-        /** One line per rule (the default). */
-        table,
-        /** The documented JSON document. */
-        json
-    }
-
     private final CommandSpec command = CommandSpecs.command(this, "explain",
             "Explains, rule by rule, where each platform secret comes from; values are never shown.");
     private final ResolveInputs inputs = new ResolveInputs(command);
-    private final OptionSpec format = CommandSpecs.withDefault(command, Format.class, Format.table.name(), "FORMAT",
-            "table (default) or json.", "-o", "--output");
+    private final OutputOption format = new OutputOption(command, "table (default) or json.",
+            OutputOption.Format.table, OutputOption.Format.json);
 
     /** The command's model, for picocli. */
     CommandSpec spec() {
@@ -34,9 +27,21 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Resolution resolution = inputs.resolve(command.commandLine().getErr());
         PrintWriter out = command.commandLine().getOut();
-        boolean json = CommandSpecs.given(format) == Format.json;
+        boolean json = format.isJson();
+        Resolution resolution;
+        try {
+            resolution = inputs.resolve(command.commandLine().getErr());
+        } catch (PlatformSecretsException.Invalid invalid) {
+            if (!json) {
+                throw invalid;
+            }
+            // The documented contract: the JSON document with every problem, then exit 1.
+            out.print(ResolutionReport.failureJson(inputs.tableName(), invalid.problems()));
+            out.flush();
+            Cli.printProblems(command.commandLine().getErr(), invalid.problems());
+            return Cli.PROBLEMS;
+        }
         out.print(json ? ResolutionReport.json(resolution) : ResolutionReport.table(resolution));
         out.flush();
         return Cli.OK;

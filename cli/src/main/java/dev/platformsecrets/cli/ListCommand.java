@@ -1,15 +1,11 @@
 package dev.platformsecrets.cli;
 
 import dev.platformsecrets.store.StoreListing;
-import dev.platformsecrets.store.StoredSecret;
+import dev.platformsecrets.store.StoredSecretWriter;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 
 /** {@code list secret}: {@code NAME TYPE CREATED} like {@code pachctl list secret}, or JSON. */
 final class ListCommand {
@@ -30,37 +26,17 @@ final class ListCommand {
                         + " as warnings on stderr and skipped; the exit code stays 0.")
                 .aliases("secrets");
         private final StoreOptions store = new StoreOptions(spec);
-        private final OutputOption output = new OutputOption(spec);
+        private final OutputOption output = new OutputOption(spec, "Output format: text (default) or json.",
+                OutputOption.Format.text, OutputOption.Format.json);
 
         @Override
         public Integer call() {
             StoreListing listing = store.open().scan();
             PrintWriter out = spec.commandLine().getOut();
-            if (output.isJson()) {
-                JsonMapper mapper = JsonMapper.builder().build();
-                ArrayNode array = mapper.createArrayNode();
-                for (StoredSecret stored : listing.secrets()) {
-                    array.addObject()
-                            .put("name", stored.name())
-                            .put("type", stored.secret().type().value())
-                            .put("created", DateTimeFormatter.ISO_INSTANT.format(stored.created()));
-                }
-                out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(array));
-                out.flush();
-            } else {
-                table(listing.secrets(), Instant.now()).print(out);
-            }
+            out.print(output.isJson() ? StoredSecretWriter.json(listing.secrets()) : StoredSecretWriter.table(listing.secrets(), Instant.now()));
+            out.flush();
             Cli.printProblems(spec.commandLine().getErr(), listing.problems());
             return Cli.OK;
         }
-    }
-
-    /** The table for the given Secrets, with ages relative to {@code now}. */
-    static PaddedTable table(List<StoredSecret> secrets, Instant now) {
-        PaddedTable table = new PaddedTable(List.of("NAME", "TYPE", "CREATED"));
-        for (StoredSecret stored : secrets) {
-            table.add(List.of(stored.name(), stored.secret().type().value(), Age.ago(stored.created(), now)));
-        }
-        return table;
     }
 }

@@ -46,7 +46,7 @@ final class PipelineCommand {
         /** Adds {@code -f/--file} and the store options to {@code command}. */
         SpecOptions(CommandSpec command) {
             fileOption = CommandSpecs.required(command, Path.class, "SPEC", "Pipeline spec, JSON or YAML.", "-f", "--file");
-            store = new StoreOptions(command);
+            store = StoreOptions.optional(command);
         }
 
         /** The spec file given. */
@@ -105,14 +105,6 @@ final class PipelineCommand {
         }
     }
 
-    /** The output formats of {@code pipeline render}. */
-    enum Format {
-        /** YAML (the default). */
-        yaml,
-        /** Pretty-printed JSON. */
-        json
-    }
-
     /** {@code pipeline render}. */
     static final class Render implements Callable<Integer> {
 
@@ -123,8 +115,8 @@ final class PipelineCommand {
         private final SpecOptions options = new SpecOptions(command);
         private final OptionSpec pullSecrets = CommandSpecs.repeatable(command, String.class, "NAME",
                 "A cluster-wide image pull secret, added after the spec's own (repeatable).", "--image-pull-secret");
-        private final OptionSpec format = CommandSpecs.withDefault(command, Format.class, Format.yaml.name(), "FORMAT",
-                "yaml (default) or json.", "-o", "--output");
+        private final OutputOption format = new OutputOption(command, "yaml (default) or json.",
+                OutputOption.Format.yaml, OutputOption.Format.json);
 
         @Override
         public Integer call() {
@@ -138,7 +130,7 @@ final class PipelineCommand {
             }
             PodFragments fragments = PodFragmentRenderer.build(checked.get().spec(), clusterPullSecrets);
             PrintWriter out = command.commandLine().getOut();
-            boolean json = CommandSpecs.given(format) == Format.json;
+            boolean json = format.isJson();
             out.print(json ? PodFragmentWriter.toJson(fragments) : PodFragmentWriter.toYaml(fragments));
             out.flush();
             return Cli.OK;

@@ -23,21 +23,13 @@ import picocli.CommandLine.ParameterException;
  */
 final class ResolveCommand implements Callable<Integer> {
 
-    /** The output formats. */
-    enum Format {
-        /** Multi-document YAML (the default). */
-        yaml,
-        /** A JSON {@code kind: List}. */
-        json
-    }
-
     private final CommandSpec command = CommandSpecs.command(this, "resolve",
             "Resolves the platform secrets of values files and prints their Secret manifests.");
     private final ResolveInputs inputs = new ResolveInputs(command);
     private final OptionSpec labels = CommandSpecs.keyValues(command,
             "A label of the printed Secrets (repeatable).", "--label");
-    private final OptionSpec format = CommandSpecs.withDefault(command, Format.class, Format.yaml.name(), "FORMAT",
-            "yaml (default) or json.", "-o", "--output");
+    private final OutputOption format = new OutputOption(command, "yaml (default) or json.",
+            OutputOption.Format.yaml, OutputOption.Format.json);
     private final OptionSpec save = CommandSpecs.flag(command, "Create or replace the printed Secrets in the store"
             + " (--store, $PLATFORM_SECRETS_STORE or --backend kubernetes), so that the next run reuses their generated values.", "--save");
     private final OptionSpec overlay = CommandSpecs.option(command, String.class, "SECRET_NAME",
@@ -62,7 +54,7 @@ final class ResolveCommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "--save needs a store: --store DIR, $PLATFORM_SECRETS_STORE or --backend kubernetes");
         }
         PrintWriter err = command.commandLine().getErr();
-        Resolution resolution = inputs.resolve(err);
+        Resolution resolution = inputs.resolve(err, overlayName);
         String inNamespace = inputs.namespace().orElse("");
         Map<String, String> withLabels = CommandSpecs.<Map<String, String>>value(labels).orElse(Map.of());
         List<Secret> secrets;
@@ -71,6 +63,7 @@ final class ResolveCommand implements Callable<Integer> {
             secrets = PlatformSecrets.from(resolution, inNamespace, withLabels);
         } else {
             secrets = PlatformSecrets.from(externalised.get(), inNamespace, withLabels);
+            Cli.printProblems(err, externalised.get().warnings());
         }
         if (saving) {
             // All or nothing, before anything is written or printed: a refused Secret leaves the
@@ -80,7 +73,7 @@ final class ResolveCommand implements Callable<Integer> {
         }
         externalised.ifPresent(overlayValuesFile -> overlayValuesFile.writeValuesFile(overlayFile.get()));
         PrintWriter out = command.commandLine().getOut();
-        boolean json = CommandSpecs.given(format) == Format.json;
+        boolean json = format.isJson();
         out.print(json ? SecretManifests.jsonList(secrets) : SecretManifests.yaml(secrets));
         out.flush();
         return Cli.OK;

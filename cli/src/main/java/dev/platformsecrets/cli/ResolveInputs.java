@@ -1,5 +1,6 @@
 package dev.platformsecrets.cli;
 
+import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.resolve.ExistingSecrets;
 import dev.platformsecrets.resolve.Resolution;
@@ -40,21 +41,38 @@ final class ResolveInputs {
     ResolveInputs(CommandSpec spec) {
         valuesInputs = new ValuesInputs(spec);
         rules = CommandSpecs.withDefault(spec, String.class, RuleTable.DEFAULT_NAME, "NAME|FILE",
-                "Rule table: a built-in name (platform-secrets-map, pachyderm-2.10) or a table file."
+                "Rule table: a built-in name (pachyderm-2.10, platform-secrets-map) or a table file."
                         + " Default: ${DEFAULT-VALUE}.", "--rules");
         existingFiles = CommandSpecs.repeatable(spec, Path.class, "FILE",
                 "Secrets that already exist (kubectl get secret -o yaml|json output, or manifests printed"
                         + " earlier; repeatable): NAME references are checked against them and generated values reused.",
                 "--existing");
-        storeOptions = new StoreOptions(spec, "Namespace of the printed Secrets, and of the kubernetes backend"
+        storeOptions = StoreOptions.optional(spec, "Namespace of the printed Secrets, and of the kubernetes backend"
                 + " (default: none printed; the context's namespace in the cluster).", false);
         rotate = CommandSpecs.repeatable(spec, String.class, "KEY",
                 "Generate this key afresh even when an existing Secret holds it (repeatable).", "--rotate");
     }
 
+    /** The name or file given with {@code --rules} (or the default table's name). */
+    String tableName() {
+        return CommandSpecs.<String>given(rules);
+    }
+
     /** The rule table named by {@code --rules}. */
     RuleTable table() {
-        return RuleTableLoader.byNameOrFile(CommandSpecs.<String>given(rules));
+        return table(CommandSpecs.<String>given(rules));
+    }
+
+    /** A built-in table or a table file, a missing one reported as the {@code --rules} flag's problem. */
+    static RuleTable table(String nameOrFile) {
+        try {
+            return RuleTableLoader.byNameOrFile(nameOrFile);
+        } catch (PlatformSecretsException.NotFound missing) {
+            if (!missing.origin().isUnknown()) {
+                throw missing;
+            }
+            throw new PlatformSecretsException.NotFound(Origin.of("--rules"), missing.keyPath(), missing.problem());
+        }
     }
 
     /**
@@ -94,6 +112,14 @@ final class ResolveInputs {
 
     /** Loads everything and resolves; warnings go to {@code err}, errors are thrown. */
     Resolution resolve(PrintWriter err) {
+        return resolve(err, Optional.empty());
+    }
+
+    /**
+     * Loads everything and resolves, externalising into {@code overlay} when given (values that
+     * name it are taken from it); warnings go to {@code err}, errors are thrown.
+     */
+    Resolution resolve(PrintWriter err, Optional<String> overlay) {
         // The user's values first: the table's defaults only finish the merge, and the built-in
         // table may still be loading on the start-up thread (Preload) meanwhile.
         // Every input is read before any problem is reported, so that one run names them all: the
@@ -122,8 +148,9 @@ final class ResolveInputs {
         }
         Values values = ValuesLoader.coalesce(table.defaults(), user);
         SecretResolver.Builder resolver = SecretResolver.builder(table).existing(existing);
+        overlay.ifPresent(resolver::overlay);
         for (String key : CommandSpecs.<String>values(rotate)) {
-            resolver.rotate(key);
+            resolver.rotate(key, Origin.of("--rotate"));
         }
         Resolution resolution = resolver.build().resolve(values);
         Cli.printProblems(err, resolution.warnings());

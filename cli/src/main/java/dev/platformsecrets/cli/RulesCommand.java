@@ -2,8 +2,8 @@ package dev.platformsecrets.cli;
 
 import dev.platformsecrets.rules.RuleTable;
 import dev.platformsecrets.rules.RuleTableFormat;
-import dev.platformsecrets.rules.RuleTableLoader;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -11,21 +11,13 @@ import picocli.CommandLine.Model.OptionSpec;
 /** {@code platform-secrets rules}: prints a rule table, as a table like the documented map or as YAML. */
 final class RulesCommand implements Callable<Integer> {
 
-    /** The output formats. */
-    enum Format {
-        /** Columns like the documented Platform Secrets Map (the default). */
-        table,
-        /** The rule-table YAML format. */
-        yaml
-    }
-
     private final CommandSpec command = CommandSpecs.command(this, "rules",
             "Prints a rule table (validating it when it is a file).");
     private final OptionSpec rules = CommandSpecs.withDefault(command, String.class, RuleTable.DEFAULT_NAME, "NAME|FILE",
-            "A built-in table name (platform-secrets-map, pachyderm-2.10) or a table file. Default: ${DEFAULT-VALUE}.",
+            "A built-in table name (pachyderm-2.10, platform-secrets-map) or a table file. Default: ${DEFAULT-VALUE}.",
             "--rules");
-    private final OptionSpec format = CommandSpecs.withDefault(command, Format.class, Format.table.name(), "FORMAT",
-            "table (default) or yaml.", "-o", "--output");
+    private final OutputOption format = new OutputOption(command, "table (default) or yaml.",
+            OutputOption.Format.table, OutputOption.Format.yaml);
 
     /** The command's model, for picocli. */
     CommandSpec spec() {
@@ -34,10 +26,23 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RuleTable table = RuleTableLoader.byNameOrFile(CommandSpecs.<String>given(rules));
+        RuleTable table = ResolveInputs.table(CommandSpecs.<String>given(rules));
         PrintWriter out = command.commandLine().getOut();
-        boolean yaml = CommandSpecs.given(format) == Format.yaml;
-        out.print(yaml ? RuleTableFormat.yaml(table) : RuleTableFormat.table(table));
+        boolean yaml = format.format() == OutputOption.Format.yaml;
+        List<String> differences = table.name().equals(RuleTable.DEFAULT_NAME) ? List.of()
+                : table.differencesFrom(RuleTable.builtIn(RuleTable.DEFAULT_NAME));
+        if (yaml) {
+            differences.forEach(line -> out.println("# differs from what the chart reads: " + line));
+            out.print(RuleTableFormat.yaml(table));
+        } else {
+            out.print(RuleTableFormat.table(table));
+            if (!differences.isEmpty()) {
+                out.println();
+                out.println("Where this table differs from what the Pachyderm 2.10 chart reads (table "
+                        + RuleTable.DEFAULT_NAME + "):");
+                differences.forEach(line -> out.println("- " + line));
+            }
+        }
         out.flush();
         return Cli.OK;
     }

@@ -42,23 +42,37 @@ final class StoreOptions {
     private final boolean namespaceForClusterOnly;
     private SecretStore opened;
 
+    private static final String CLUSTER_NAMESPACE_HELP = "Namespace of the kubernetes backend (default: the context's, else default).";
+
     /** Adds the store options to a store command, {@code -n/--namespace} meaning the cluster's namespace. */
     StoreOptions(CommandSpec spec) {
-        this(spec, "Namespace of the kubernetes backend (default: the context's, else default).", true);
+        this(spec, CLUSTER_NAMESPACE_HELP, true, false);
     }
 
     /**
-     * Adds the store options to {@code spec}, with {@code namespaceHelp} for {@code -n/--namespace};
-     * when {@code namespaceForClusterOnly} is false the namespace also means something to the
-     * command itself, so it may be given with the file store.
+     * The store options of a command that consults a store only when one is asked for
+     * ({@link #openIfGiven}): {@code namespaceHelp} for {@code -n/--namespace}; when
+     * {@code namespaceForClusterOnly} is false the namespace also means something to the command
+     * itself, so it may be given with the file store.
      */
-    StoreOptions(CommandSpec spec, String namespaceHelp, boolean namespaceForClusterOnly) {
+    static StoreOptions optional(CommandSpec spec, String namespaceHelp, boolean namespaceForClusterOnly) {
+        return new StoreOptions(spec, namespaceHelp, namespaceForClusterOnly, true);
+    }
+
+    /** The store options of a command that consults a store only when one is asked for, namespace for the cluster only. */
+    static StoreOptions optional(CommandSpec spec) {
+        return optional(spec, CLUSTER_NAMESPACE_HELP, true);
+    }
+
+    private StoreOptions(CommandSpec spec, String namespaceHelp, boolean namespaceForClusterOnly, boolean optional) {
         this.spec = spec;
         this.namespaceForClusterOnly = namespaceForClusterOnly;
         backend = CommandSpecs.option(spec, Backend.class, "BACKEND",
                 "Store backend: file (default) or kubernetes. Default: $" + BACKEND_VARIABLE + ", else file.", "--backend");
-        directory = CommandSpecs.option(spec, Path.class, "DIR",
-                "File store directory (default: $PLATFORM_SECRETS_STORE or ~/.platform-secrets/store).", "--store");
+        directory = CommandSpecs.option(spec, Path.class, "DIR", optional
+                ? "File store directory to consult (default: $PLATFORM_SECRETS_STORE; with neither and the file backend,"
+                        + " no store is consulted)."
+                : "File store directory (default: $PLATFORM_SECRETS_STORE or ~/.platform-secrets/store).", "--store");
         encryptionConfig = CommandSpecs.option(spec, Path.class, "FILE",
                 "File store encryption config (YAML or JSON, owner-only) listing AES-256 keys; the first encrypts."
                         + " Default: $PLATFORM_SECRETS_ENCRYPTION_CONFIG, else no encryption.",

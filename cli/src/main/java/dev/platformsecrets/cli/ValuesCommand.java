@@ -19,20 +19,12 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class ValuesCommand implements Callable<Integer> {
 
-    /** The output formats of the merged values. */
-    enum Format {
-        /** YAML, strings always quoted. */
-        yaml,
-        /** Indented JSON. */
-        json
-    }
-
     private final CommandSpec command = CommandSpecs.command(this, "values",
             "Merges values files and --set style overrides the way Helm does and prints the result.",
             "Overrides apply in Helm's order: --set-json, --set, --set-string, --set-file, --set-literal.");
     private final ValuesInputs inputs = new ValuesInputs(command);
-    private final OptionSpec format = CommandSpecs.withDefault(command, Format.class, Format.yaml.name(), "FORMAT",
-            "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", "-o", "--output");
+    private final OutputOption format = new OutputOption(command, "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            OutputOption.Format.yaml, OutputOption.Format.json);
     private final OptionSpec origins = CommandSpecs.flag(command,
             "Print one line per value, PATH<TAB>ORIGIN, instead of the values.", "--origins");
 
@@ -48,7 +40,7 @@ final class ValuesCommand implements Callable<Integer> {
         if (CommandSpecs.isSet(origins)) {
             ValuesRenderer.origins(values).forEach(out::println);
         } else {
-            boolean json = CommandSpecs.given(format) == Format.json;
+            boolean json = format.isJson();
             out.print(json ? ValuesRenderer.toJson(values) : ValuesRenderer.toYaml(values));
         }
         out.flush();

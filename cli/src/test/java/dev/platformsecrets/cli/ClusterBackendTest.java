@@ -67,7 +67,8 @@ class ClusterBackendTest {
 
         CliCapture.Result inspected = run("store-commands", "inspect", "secret", "regcred");
         assertThat(inspected.out()).contains("Name:        regcred").contains("Namespace:   store-commands")
-                .contains("Type:        kubernetes.io/dockerconfigjson");
+                .contains("Type:        kubernetes.io/dockerconfigjson")
+                .contains("Labels:      secret-source=pachyderm-user, suite=pachyderm");
         CliCapture.Result json = run("store-commands", "list", "secret", "-o", "json");
         assertThat(json.out()).contains("\"name\" : \"regcred\"");
 
@@ -94,7 +95,7 @@ class ClusterBackendTest {
     void resolveSavesToTheClusterAndTheNextRunReusesEveryGeneratedValue() throws IOException {
         Path rootToken = Files.writeString(folder.resolve("root-token.json"), """
                 {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "pachyderm-root-token"},
-                 "data": {"rootToken": "c3RvcmVkLXJvb3QtdG9rZW4="}}
+                 "data": {"root-token": "c3RvcmVkLXJvb3QtdG9rZW4="}}
                 """);
         CliCapture.Result missing = run("reuse", "resolve", "-f", EXAMPLE);
         assertThat(missing.exit()).isEqualTo(Cli.PROBLEMS);
@@ -111,6 +112,30 @@ class ClusterBackendTest {
     }
 
     @Test
+    void theSavedOverlaySecretIsWhatTheNextRunReferencesAndChecksInTheCluster() throws IOException {
+        Path rootToken = Files.writeString(folder.resolve("root-token-3.json"), """
+                {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "pachyderm-root-token"},
+                 "data": {"rootToken": "c3RvcmVkLXJvb3QtdG9rZW4="}}
+                """);
+        assertThat(run("overlay", "create", "secret", "-f", rootToken.toString()).exit()).isZero();
+        Path overlay = folder.resolve("overlay-values.yaml");
+        CliCapture.Result install = run("overlay", "resolve", "-f", EXAMPLE, "--overlay", "my-platform-secrets",
+                "--overlay-values", overlay.toString(), "--save");
+        assertThat(install.exit()).as(install.err()).isZero();
+        assertThat(run("overlay", "inspect", "secret", "my-platform-secrets").out())
+                .contains("app.kubernetes.io/managed-by=platform-secrets");
+
+        CliCapture.Result upgrade = run("overlay", "explain", "-f", EXAMPLE, "-f", overlay.toString());
+        assertThat(upgrade.exit()).as(upgrade.err()).isZero();
+        assertThat(upgrade.out()).contains("my-platform-secrets").doesNotContain("generated");
+
+        assertThat(run("overlay", "delete", "secret", "my-platform-secrets").exit()).isZero();
+        CliCapture.Result gone = run("overlay", "resolve", "-f", EXAMPLE, "-f", overlay.toString());
+        assertThat(gone.exit()).isEqualTo(Cli.PROBLEMS);
+        assertThat(gone.err()).contains("Secret 'my-platform-secrets' does not exist");
+    }
+
+    @Test
     void saveRefusesToOverwriteASecretItDoesNotManage() throws IOException {
         Path auth = Files.writeString(folder.resolve("auth.json"), """
                 {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "pachyderm-auth"},
@@ -118,7 +143,7 @@ class ClusterBackendTest {
                 """);
         Path rootToken = Files.writeString(folder.resolve("root-token-2.json"), """
                 {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "pachyderm-root-token"},
-                 "data": {"rootToken": "c3RvcmVkLXJvb3QtdG9rZW4="}}
+                 "data": {"root-token": "c3RvcmVkLXJvb3QtdG9rZW4="}}
                 """);
         assertThat(run("unmanaged", "create", "secret", "-f", auth.toString()).exit()).isZero();
         assertThat(run("unmanaged", "create", "secret", "-f", rootToken.toString()).exit()).isZero();

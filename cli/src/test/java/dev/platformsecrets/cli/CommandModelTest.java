@@ -70,7 +70,7 @@ class CommandModelTest {
     @Test
     @DisplayName("option defaults show in help where the description asks for them")
     void defaultsInHelp() {
-        assertThat(CliCapture.run("rules", "--help").out().replaceAll("\\s+", " ")).contains("Default: platform-secrets-map.");
+        assertThat(CliCapture.run("rules", "--help").out().replaceAll("\\s+", " ")).contains("Default: pachyderm-2.10.");
         assertThat(CliCapture.run("values", "--help").out()).contains("Output format: yaml, json (default: yaml).");
     }
 }

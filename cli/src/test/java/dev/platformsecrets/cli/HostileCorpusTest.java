@@ -36,7 +36,11 @@ import org.junit.jupiter.api.io.TempDir;
  *       one per line (override flags such as {@code --set} and their argument);
  *   <li>{@code rules/}: {@code rules --rules FILE};
  *   <li>{@code secrets/}: {@code create secret -f FILE --store DIR} into an empty temporary store;
- *   <li>{@code pipelines/}: {@code pipeline check -f FILE}.
+ *   <li>{@code pipelines/}: {@code pipeline check -f FILE};
+ *   <li>{@code store/}: a {@code .store} descriptor of a tampered store ({@link HostileStores}) and the
+ *       command run against it; position {@code store} means the line starts with the store's path
+ *       (a file in it, or the directory itself), {@code LINE:COL} points into the Secret file
+ *       {@code create} read, or into the encryption config of a {@code weak-key-*} case. No command may change the file outside the store that links point at.
  * </ul>
  *
  * <p>A {@code .gen} file is a descriptor of an input too large to commit ({@link HostileInputs}),
@@ -57,7 +61,7 @@ class HostileCorpusTest {
 
     /** The exact number of corpus files per folder; a new file must be counted here and in EXPECTED.tsv. */
     private static final Map<String, Integer> CORPUS = new LinkedHashMap<>(Map.of(
-            "values", 43, "rules", 33, "secrets", 39, "pipelines", 26));
+            "values", 45, "rules", 33, "secrets", 53, "pipelines", 26, "store", 18));
     /** The work one refusal may take: CPU time of the thread running the command. */
     private static final Duration LIMIT = Duration.ofSeconds(2);
     /** The wall-clock bound that stops a runaway command; generous, as the build machine is shared. */
@@ -131,8 +135,14 @@ class HostileCorpusTest {
     Stream<DynamicTest> everyFileIsRefusedQuicklyWithAClearLocatedError() throws IOException {
         Map<String, Expectation> expected = expectations();
         return corpusFiles().stream().map(file -> DynamicTest.dynamicTest(file, () -> {
-            Path input = input(file);
-            String[] args = arguments(file, input);
+            if (file.startsWith("store/") && HostileStores.needsRoot(hostile().resolve(file))) {
+                org.junit.jupiter.api.Assumptions.assumeTrue(HostileStores.canChangeOwners(),
+                        file + " gives a file to another user, which only root can do; this run is not root");
+            }
+            HostileStores.Prepared tampered = file.startsWith("store/") ? HostileStores.prepare(hostile().resolve(file),
+                    Files.createTempDirectory(scratch, "tampered")) : null;
+            Path input = tampered != null ? tampered.store() : input(file);
+            String[] args = tampered != null ? tampered.arguments().toArray(String[]::new) : arguments(file, input);
             long[] cpuNanos = new long[1];
             Run run = assertTimeoutPreemptively(RUNAWAY, () -> {
                 long before = THREADS.getCurrentThreadCpuTime();
@@ -145,8 +155,11 @@ class HostileCorpusTest {
                 Path store = Path.of(args[args.length - 1]);
                 assertThat(new FileSecretStore(store).list()).as(file + ": nothing stored").isEmpty();
             }
+            if (tampered != null) {
+                assertThat(HostileStores.outsideUntouched(tampered)).as(file + ": the file outside the store is untouched").isTrue();
+            }
             record(file, run);
-            assertRefused(file, input, run, expected.get(file));
+            assertRefused(file, input, tampered != null ? tampered.located() : input, run, expected.get(file));
         }));
     }
 
@@ -160,6 +173,11 @@ class HostileCorpusTest {
     }
 
     private static void assertRefused(String file, Path input, Run run, Expectation expectation) {
+        assertRefused(file, input, input, run, expectation);
+    }
+
+    /** As above; {@code located} is the file that {@code LINE:COL} positions of a store case point into. */
+    private static void assertRefused(String file, Path input, Path located, Run run, Expectation expectation) {
         assertThat(expectation).as("EXPECTED.tsv row for " + file).isNotNull();
         assertThat(run.exit()).as(file + " exit code; stderr:\n" + run.stderr()).isEqualTo(Cli.PROBLEMS);
         assertThat(run.stdout()).as(file + " stdout").isEmpty();
@@ -167,19 +185,22 @@ class HostileCorpusTest {
             assertThat(run.stderr()).as(file + " stderr").doesNotContainIgnoringCase(banned);
         }
         String first = run.stderr().lines().findFirst().orElse("");
+        boolean store = file.startsWith("store/");
         String prefix = switch (expectation.position()) {
             case "file" -> input + ": ";
             case "flag" -> "--set";
+            case "store" -> input.toString();
             default -> {
                 assertThat(expectation.position()).matches(FILE_POSITION);
-                yield input + ":" + expectation.position() + ": ";
+                yield (store ? located : input) + ":" + expectation.position() + ": ";
             }
         };
         assertThat(first).as(file + " first line").startsWith(prefix);
         assertThat(first.substring(prefix.length())).as(file + " first line").contains(expectation.fragment());
         if (!expectation.position().equals("flag")) {
+            String named = store ? input.getParent().toString() : input.toString();
             assertThat(run.stderr().lines()).as(file + ": every line names the input")
-                    .allSatisfy(line -> assertThat(line).startsWith(input.toString()));
+                    .allSatisfy(line -> assertThat(line).startsWith(named));
         }
     }
 

@@ -422,6 +422,50 @@ class LeakSuiteTest {
         assertNoLeaks();
     }
 
+    @Test
+    void batchesDamagedStoresAndMetadataErrorsNeverShowValues() throws IOException {
+        String data = base64(PLANTED.get("data"));
+        String plain = PLANTED.get("stringdata");
+        // metadata decoding errors next to planted data, and a List refused for a repeated name
+        Path metadata = Files.writeString(dir.resolve("metadata.json"), "{\"apiVersion\": \"v1\", \"kind\": \"Secret\","
+                + " \"metadata\": {\"name\": \"m\", \"uid\": 5, \"generation\": 99999999999999999999,"
+                + " \"creationTimestamp\": \"x\"}, \"data\": {\"password\": \"" + data + "\"}, \"stringData\": {\"u\": \"" + plain
+                + "\"}}\n");
+        Path repeated = Files.writeString(dir.resolve("repeated.json"), "{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": ["
+                + secretJson("twice", "\"metadata2\": 1, \"data\": {\"password\": \"" + data + "\"}").strip() + ","
+                + "{\"apiVersion\": \"v1\", \"kind\": \"Secret\", \"metadata\": {\"name\": \"twice\", \"namespace\": \"ns\"},"
+                + " \"stringData\": {\"u\": \"" + plain + "\"}}]}");
+        for (Path file : List.of(metadata, repeated)) {
+            Run created = cli("create", "secret", "-f", file.toString(), "--store", store.toString());
+            assertThat(created.exit()).as(file.toString()).isEqualTo(Cli.PROBLEMS);
+            scan("create secret " + file.getFileName() + " [stdout]", created.stdout(), Set.of());
+        }
+        // a save refused by an immutable Secret, whose old and new values are planted
+        FileSecretStore files = new FileSecretStore(store);
+        files.create(new dev.platformsecrets.secret.Secret("frozen", "", dev.platformsecrets.secret.SecretType.OPAQUE,
+                new java.util.TreeMap<>(Map.of("password", SensitiveValue.ofUtf8(PLANTED.get("existing")))),
+                new java.util.TreeMap<>(), new java.util.TreeMap<>(), true));
+        PlatformSecretsException refused = catchThrowableOfType(PlatformSecretsException.class, () -> files.saveAll(List.of(
+                dev.platformsecrets.secret.Secret.opaque("fresh", Map.of("k", SensitiveValue.ofUtf8(PLANTED.get("set")))),
+                new dev.platformsecrets.secret.Secret("frozen", "", dev.platformsecrets.secret.SecretType.OPAQUE,
+                        new java.util.TreeMap<>(Map.of("password", SensitiveValue.ofUtf8(PLANTED.get("raw")))),
+                        new java.util.TreeMap<>(), new java.util.TreeMap<>(), true))));
+        scan("saveAll refused", describe(refused), Set.of());
+        PlatformSecretsException twice = catchThrowableOfType(PlatformSecretsException.class, () -> files.createAll(List.of(
+                dev.platformsecrets.secret.Secret.opaque("x", Map.of("k", SensitiveValue.ofUtf8(PLANTED.get("set")))),
+                dev.platformsecrets.secret.Secret.opaque("x", Map.of("k", SensitiveValue.ofUtf8(PLANTED.get("raw")))))));
+        scan("createAll twice", describe(twice), Set.of());
+        // a stored file damaged so that it is refused on read: a bad key beside a planted value
+        Path frozen = store.resolve("frozen");
+        Files.writeString(frozen, Files.readString(frozen).replace("\"password\" :", "\"pass/word\" :"));
+        Run listed = cli("list", "secret", "--store", store.toString());
+        scan("list damaged [stdout]", listed.stdout(), Set.of());
+        Run inspected = cli("inspect", "secret", "frozen", "--store", store.toString());
+        assertThat(inspected.exit()).isEqualTo(Cli.PROBLEMS);
+        scan("inspect damaged [stdout]", inspected.stdout(), Set.of());
+        assertNoLeaks();
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     /** Every generated value of the resolution, keyed {@code generated:<key>}. */

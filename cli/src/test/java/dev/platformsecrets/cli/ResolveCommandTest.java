@@ -47,7 +47,7 @@ class ResolveCommandTest {
     private Path rootTokenSecret() throws IOException {
         return file("root.json", """
                 {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "pachyderm-root-token",
-                 "creationTimestamp": null}, "data": {"rootToken": "cm9vdC10b2tlbg=="}}
+                 "creationTimestamp": null}, "data": {"root-token": "cm9vdC10b2tlbg=="}}
                 """);
     }
 
@@ -91,7 +91,7 @@ class ResolveCommandTest {
 
     @Test
     void everyMissingRequiredValueIsReportedAndNothingIsPrinted() {
-        assertThat(run("resolve", "--set", "pachd.rootToken=abc")).isEqualTo(1);
+        assertThat(run("resolve", "--rules", "platform-secrets-map", "--set", "pachd.rootToken=abc")).isEqualTo(1);
         assertThat(stdout()).isEmpty();
         assertThat(stderr().lines()).hasSize(2).anySatisfy(line -> assertThat(line)
                 .contains("pachd.enterpriseLicenseKeySecretName", "pachd.enterpriseLicenseKey"))
@@ -133,16 +133,16 @@ class ResolveCommandTest {
         String warnings = stderr();
         JsonNode document = JsonMapper.builder().build().readTree(explain);
 
-        assertThat(document.get("rules").asString()).isEqualTo("platform-secrets-map");
+        assertThat(document.get("rules").asString()).isEqualTo("pachyderm-2.10");
         JsonNode token = document.get("decisions").get(2);
-        assertThat(token.get("key").asString()).isEqualTo("rootToken");
+        assertThat(token.get("key").asString()).isEqualTo("root-token");
         assertThat(token.get("source").asString()).isEqualTo("existing");
         assertThat(token.get("reference").get("name").asString()).isEqualTo("my-root");
         assertThat(token.get("origin").asString()).isEqualTo(values + ":3:24");
         JsonNode generated = document.get("decisions").get(3);
         assertThat(generated.get("source").asString()).isEqualTo("generated");
         assertThat(generated.get("origin").isNull()).isTrue();
-        JsonNode plaintext = document.get("decisions").get(7);
+        JsonNode plaintext = document.get("decisions").get(11);
         assertThat(plaintext.get("secret").isNull()).isTrue();
         assertThat(plaintext.get("reference").isNull()).isTrue();
         assertThat(document.get("problems")).hasSize(2);
@@ -151,7 +151,7 @@ class ResolveCommandTest {
 
         assertThat(run("explain", "-f", values.toString())).isZero();
         String table = stdout();
-        assertThat(table).startsWith("KEY ").contains("existing", "my-root/rootToken");
+        assertThat(table).startsWith("KEY ").contains("existing", "my-root/root-token");
         assertThat(explain + warnings + table + stderr()).doesNotContain(PLANTED);
     }
 
@@ -173,7 +173,8 @@ class ResolveCommandTest {
         assertThat(run("resolve", "-f", EXAMPLE.toString(), "--overlay", "my-platform-secrets", "--overlay-values",
                 overlay.toString())).isZero();
         String manifests = stdout();
-        assertThat(manifests).contains("name: \"my-platform-secrets\"", "name: \"pachyderm-auth\"");
+        assertThat(manifests).contains("name: \"my-platform-secrets\"").doesNotContain("name: \"pachyderm-auth\"");
+        assertThat(stderr()).contains("pachd.pachAuthClusterRoleBindings: warning: stays in the values");
         String overlayText = Files.readString(overlay);
         assertThat(overlayText).contains("enterpriseLicenseKeySecretName: my-platform-secrets", "enterpriseLicenseKey: \"\"")
                 .doesNotContain("example-postgres-password");
@@ -184,15 +185,21 @@ class ResolveCommandTest {
         JsonNode decisions = JsonMapper.builder().build().readTree(stdout()).get("decisions");
         List<String> sources = new ArrayList<>();
         decisions.forEach(decision -> sources.add(decision.get("key").asString() + "=" + decision.get("source").asString()));
-        assertThat(sources).containsExactly("enterprise-license-key=existing", "upstream-idps=existing", "rootToken=existing",
-                "auth-config=existing", "cluster-role-bindings=provided", "postgresql-password=existing",
-                "OAUTH_CLIENT_SECRET=existing", "enterprise-server-token=absent", "enterprise-secret=existing");
+        assertThat(sources).containsExactly("enterprise-license-key=existing", "upstream-idps=existing",
+                "root-token=existing", "pachd-oauth-client-secret=existing", "cluster-role-bindings=provided",
+                "postgresql-password=existing", "postgresql-password=inactive", "postgresql-postgres-password=existing",
+                "OAUTH_CLIENT_SECRET=existing", "OAUTH_CLIENT_SECRET=inactive", "OAUTH_CLIENT_ID=inactive",
+                "enterprise-server-token=inactive", "enterprise-secret=existing", "additional-oidc-clients=absent");
     }
 
     @Test
     void rulesPrintsTheTableAndItsYamlReadsBack() throws IOException {
         assertThat(run("rules")).isZero();
-        assertThat(stdout().lines().toList()).hasSize(10).first().asString().startsWith("REQUIRED   KEY");
+        assertThat(stdout().lines().toList()).hasSize(15).first().asString().startsWith("REQUIRED   KEY");
+        assertThat(run("rules", "--rules", "platform-secrets-map")).isZero();
+        assertThat(stdout()).contains("Where this table differs from what the Pachyderm 2.10 chart reads",
+                "key 'rootToken' of Secret 'pachyderm-auth': the Secret named by pachd.rootTokenSecretName is read under key"
+                        + " 'root-token' by pachyderm-2.10, not 'rootToken'");
         assertThat(run("rules", "--rules", "pachyderm-2.10", "-o", "yaml")).isZero();
         Path yaml = file("table.yaml", stdout());
         assertThat(run("rules", "--rules", yaml.toString())).isZero();

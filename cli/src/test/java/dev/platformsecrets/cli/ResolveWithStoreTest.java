@@ -16,7 +16,7 @@ class ResolveWithStoreTest {
 
     private static final String ROOT_TOKEN_SECRET = """
             {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "pachyderm-root-token"},
-             "data": {"rootToken": "c3RvcmVkLXJvb3QtdG9rZW4="}}
+             "data": {"root-token": "c3RvcmVkLXJvb3QtdG9rZW4="}}
             """;
 
     @Test

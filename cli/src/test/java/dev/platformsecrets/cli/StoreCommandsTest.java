@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platformsecrets.Problem;
 import dev.platformsecrets.SensitiveValue;
+import dev.platformsecrets.secret.PachctlSecrets;
 import dev.platformsecrets.secret.Secret;
 import dev.platformsecrets.secret.SecretFile;
 import dev.platformsecrets.secret.SecretFiles;
@@ -11,6 +12,7 @@ import dev.platformsecrets.secret.SecretType;
 import dev.platformsecrets.store.FileSecretStore;
 import dev.platformsecrets.store.StoreEncryption;
 import dev.platformsecrets.store.StoredSecret;
+import dev.platformsecrets.store.StoredSecretWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -90,7 +92,8 @@ class StoreCommandsTest {
             assertThat(inspect.out()).contains("Name:        " + name + "\n", "Type:        " + expected.type().value() + "\n");
             assertThat(inspect.out().lines().dropWhile(l -> !l.equals("Data:")).skip(1).toList())
                     .containsExactlyElementsOf(sizes.isEmpty() ? List.of("  <none>") : sizes);
-            assertThat(new FileSecretStore(store()).get(name).orElseThrow().secret()).isEqualTo(expected);
+            assertThat(new FileSecretStore(store()).get(name).orElseThrow().secret())
+                    .as("the file's Secret with pachctl's labels").isEqualTo(PachctlSecrets.asUserSecrets(List.of(expected)).get(0));
 
             CliCapture.Result delete = CliCapture.run("delete", "secret", name, "--store", storeDir);
             assertThat(delete.exit()).isZero();
@@ -123,9 +126,7 @@ class StoreCommandsTest {
             secrets.add(new StoredSecret(secret(i < 49 ? "s" + i : "longer-name-" + i, SecretType.OPAQUE, Map.of()),
                     now.minusSeconds(30)));
         }
-        StringWriter text = new StringWriter();
-        ListCommand.table(secrets, now).print(new PrintWriter(text));
-        List<String> lines = text.toString().lines().toList();
+        List<String> lines = StoredSecretWriter.table(secrets, now).lines().toList();
 
         assertThat(lines).hasSize(123);
         assertThat(lines.get(0)).isEqualTo("NAME TYPE   CREATED        ");
@@ -230,8 +231,8 @@ class StoreCommandsTest {
         assertThat(create.exit()).isEqualTo(1);
         assertThat(create.out()).isEmpty();
         assertThat(create.err()).isEqualTo(list + ":3:63: items[1].metadata.name: secret \"b\" already exists\n"
-                + list + ":5:63: items[3].metadata.name: Duplicate value: \"a\": given twice (in namespaces \"ns1\" and"
-                + " \"ns2\"); the store keeps one Secret per name, whatever its namespace\n");
+                + list + ":5:63: items[3].metadata.name: Duplicate value: \"a\": given twice (first in namespace \"ns1\","
+                + " then in namespace \"ns2\"); the store keeps one Secret per name, whatever its namespace\n");
         assertThat(CliCapture.run("list", "secret", "--store", dir, "-o", "json").out()).doesNotContain("\"a\"", "\"c\"");
     }
 

@@ -2,7 +2,9 @@ package dev.platformsecrets.resolve;
 
 import dev.platformsecrets.Problem;
 import dev.platformsecrets.SensitiveValue;
+import dev.platformsecrets.values.MapNode;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +27,8 @@ public final class Resolution {
     /** The value of each outcome, at the outcome's position; null where it has none. */
     private final SensitiveValue[] values;
     private final List<Problem> warnings;
+    private final MapNode tableDefaults;
+    private final BitSet tableDefaultValues;
     /** The values by outcome, made on the first {@link #value(RuleOutcome)}. */
     private volatile Map<RuleOutcome, SensitiveValue> byOutcome;
 
@@ -32,7 +36,8 @@ public final class Resolution {
      * A resolution of {@code outcomes}; {@code values} holds each outcome's value at its position,
      * null where it has none, and belongs to the resolution from now on.
      */
-    Resolution(String tableName, List<RuleOutcome> outcomes, SensitiveValue[] values, List<Problem> warnings) {
+    Resolution(String tableName, List<RuleOutcome> outcomes, SensitiveValue[] values, List<Problem> warnings,
+            MapNode tableDefaults, BitSet tableDefaultValues) {
         this.tableName = Objects.requireNonNull(tableName, "tableName");
         this.outcomes = List.copyOf(outcomes);
         this.values = Objects.requireNonNull(values, "values");
@@ -40,6 +45,19 @@ public final class Resolution {
             throw new IllegalArgumentException("one value slot per outcome");
         }
         this.warnings = List.copyOf(warnings);
+        this.tableDefaults = Objects.requireNonNull(tableDefaults, "tableDefaults");
+        this.tableDefaultValues = (BitSet) tableDefaultValues.clone();
+    }
+
+    /** The defaults of the table that was resolved. */
+    MapNode tableDefaults() {
+        return tableDefaults;
+    }
+
+    /** Whether an outcome's value is the table's own default for its RAW attribute, not a value a user gave. */
+    public boolean isTableDefault(RuleOutcome outcome) {
+        int index = outcomes.indexOf(outcome);
+        return index >= 0 && tableDefaultValues.get(index);
     }
 
     /** The name of the rule table that was resolved. */

@@ -61,6 +61,21 @@ public final class ResolutionReport {
         return PlainWriter.write(JSON, new DefaultPrettyPrinter(), List.of(document)) + "\n";
     }
 
+    /**
+     * The {@code explain -o json} document of a run that failed: no decisions, and every problem
+     * (errors and warnings) in {@code problems}.
+     *
+     * @param rules the name of the rule table that was asked for
+     * @param problems every problem of the run
+     */
+    public static String failureJson(String rules, List<Problem> problems) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("rules", rules);
+        document.put("decisions", List.of());
+        document.put("problems", problems(problems));
+        return PlainWriter.write(JSON, new DefaultPrettyPrinter(), List.of(document)) + "\n";
+    }
+
     /** Problems as the {@code problems} array of the JSON document. */
     static List<Object> problems(List<Problem> problems) {
         List<Object> out = new ArrayList<>();

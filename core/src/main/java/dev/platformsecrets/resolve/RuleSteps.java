@@ -8,6 +8,7 @@ import dev.platformsecrets.rules.AttributePair;
 import dev.platformsecrets.rules.Delivery;
 import dev.platformsecrets.rules.RuleTable;
 import dev.platformsecrets.rules.SecretRule;
+import dev.platformsecrets.rules.UnusableAttribute;
 import dev.platformsecrets.rules.ValueFormat;
 import dev.platformsecrets.values.ListNode;
 import dev.platformsecrets.values.MapNode;
@@ -26,10 +27,21 @@ final class RuleSteps {
     static final class Step {
         private final Decision decision;
         private final SensitiveValue value;
+        private final boolean tableDefault;
 
         private Step(Decision decision, SensitiveValue value) {
+            this(decision, value, false);
+        }
+
+        private Step(Decision decision, SensitiveValue value, boolean tableDefault) {
             this.decision = decision;
             this.value = value;
+            this.tableDefault = tableDefault;
+        }
+
+        /** Whether the value is the table's own default for the RAW attribute, not a user's value. */
+        boolean tableDefault() {
+            return tableDefault;
         }
 
         static Step of(Decision decision) {
@@ -50,17 +62,21 @@ final class RuleSteps {
     }
 
     private final Values values;
+    private final Values tableDefaults;
     private final ExistingSecrets existing;
+    private final Optional<String> overlay;
     private final ValueGenerator generator;
     private final Set<String> rotate;
     private final RuleTable table;
     private final AttributeNodes nodes;
     private final ProblemCollector problems;
 
-    RuleSteps(Values values, ExistingSecrets existing, ValueGenerator generator, Set<String> rotate, RuleTable table,
-            AttributeNodes nodes, ProblemCollector problems) {
+    RuleSteps(Values values, ExistingSecrets existing, Optional<String> overlay, ValueGenerator generator,
+            Set<String> rotate, RuleTable table, AttributeNodes nodes, ProblemCollector problems) {
         this.values = values;
+        this.tableDefaults = Values.of(table.defaults());
         this.existing = existing;
+        this.overlay = overlay;
         this.generator = generator;
         this.rotate = rotate;
         this.table = table;
@@ -75,6 +91,21 @@ final class RuleSteps {
             warnIfIgnored(rule, index);
             return Step.of(new Decision.Inactive());
         }
+        boolean unusable = false;
+        for (UnusableAttribute attribute : rule.unusable()) {
+            Optional<ValueNode> set = setNode(attribute.attribute());
+            if (set.isPresent()) {
+                problems.error(set.get().origin(), attribute.attribute(), attribute.reason());
+                unusable = true;
+            }
+        }
+        if (unusable) {
+            return Step.of(new Decision.Absent());
+        }
+        Optional<String> own = nodes.name(index).flatMap(node -> ownOutput(rule, node));
+        if (own.isPresent()) {
+            return fromOwnOutput(rule, own.get(), nodes.name(index).orElseThrow());
+        }
         Optional<Step> chosen = fromPair(rule, rule.nameAttribute(), nodes.name(index), rule.keyAttribute(),
                 rule.key(), rule.rawAttribute(), nodes.raw(index), Optional.empty());
         for (AttributePair pair : rule.deprecated()) {
@@ -87,10 +118,46 @@ final class RuleSteps {
         return chosen.orElseGet(() -> unset(rule));
     }
 
+    /**
+     * The Secret a NAME value names when that Secret is this run's own output: the overlay Secret,
+     * or for rules externalised in place their own platform Secret.
+     */
+    private Optional<String> ownOutput(SecretRule rule, ValueNode nameNode) {
+        if (!(nameNode instanceof ScalarNode scalar) || !scalar.isString()) {
+            return Optional.empty();
+        }
+        String named = scalar.text();
+        boolean own = rule.overlayInPlace() ? rule.secret().filter(named::equals).isPresent()
+                : overlay.filter(named::equals).isPresent();
+        return own ? Optional.of(named) : Optional.empty();
+    }
+
+    /**
+     * A NAME attribute that an earlier run pointed at its own output: the value is the one that
+     * Secret holds, so that feeding the overlay values back changes nothing.
+     */
+    private Step fromOwnOutput(SecretRule rule, String secretName, ValueNode nameNode) {
+        SecretReference platform = new SecretReference(rule.secret().orElseThrow(), rule.key());
+        if (rule.generation().isPresent() && rotated(rule)) {
+            return Step.of(new Decision.Generated(platform), Optional.of(generator.generate(rule.generation().get())));
+        }
+        Optional<SensitiveValue> earlier = existing.find(secretName).flatMap(data -> Optional.ofNullable(data.get(rule.key())));
+        if (earlier.isEmpty()) {
+            problems.error(nameNode.origin(), rule.nameAttribute().orElseThrow(), "names Secret '" + secretName
+                    + "', which holds the values this run externalises, but its key '" + rule.key() + "' is not known;"
+                    + " give the Secret that the earlier run wrote as an existing Secret, so that its values are kept");
+            return Step.of(new Decision.Missing());
+        }
+        return Step.of(new Decision.Reused(platform), earlier);
+    }
+
     private Step unset(SecretRule rule) {
         Optional<SecretReference> platform = rule.secret().map(name -> new SecretReference(name, rule.key()));
         if (rule.generation().isPresent() && platform.isPresent() && !rotated(rule)) {
-            Optional<SensitiveValue> earlier = existing.find(platform.get().name())
+            Optional<String> overlaySecret = rule.overlayInPlace() || rule.nameAttribute().isEmpty()
+                    ? Optional.empty() : overlay;
+            Optional<SensitiveValue> earlier = overlaySecret.flatMap(existing::find)
+                    .or(() -> existing.find(platform.get().name()))
                     .flatMap(data -> Optional.ofNullable(data.get(rule.key())));
             if (earlier.isPresent()) {
                 return Step.of(new Decision.Reused(platform.get()), earlier);
@@ -104,8 +171,12 @@ final class RuleSteps {
                     Optional.of(generator.generate(rule.generation().get())));
         }
         if (rule.required()) {
-            problems.error(Origin.UNKNOWN, rule.rawAttribute(), "required value for " + rule.label() + " is not set: "
-                    + howToSet(rule) + " (in a values file given with -f, or with --set)");
+            // Where a blank value was given, when one was: "" in a values file is a place to fix.
+            Origin blankAt = values.find(rule.rawAttribute())
+                    .filter(node -> !fromTableDefaults(rule.rawAttribute(), node)).map(ValueNode::origin)
+                    .orElse(Origin.UNKNOWN);
+            problems.error(blankAt, rule.rawAttribute(), "required " + rule.describe() + " is not set: "
+                    + howToSet(rule));
             return Step.of(new Decision.Missing());
         }
         return Step.of(new Decision.Absent());
@@ -114,6 +185,7 @@ final class RuleSteps {
     private static String howToSet(SecretRule rule) {
         String raw = "set " + rule.rawAttribute().render() + " to the value";
         return rule.nameAttribute()
+                .filter(name -> rule.unusable().stream().noneMatch(unusable -> unusable.attribute().equals(name)))
                 .map(name -> "set " + name.render() + " to the name of an existing Secret holding key '" + rule.key()
                         + "', or " + raw.substring(4))
                 .orElse(raw);
@@ -133,17 +205,18 @@ final class RuleSteps {
             Optional<AttributePair> deprecatedPair) {
         if (nameNode.isPresent()) {
             deprecatedPair.ifPresent(pair -> warnDeprecated(name.get(), nameNode.get(), rule.nameAttribute()));
-            rawNode.filter(node -> !fromTableDefaults(node)).ifPresent(node -> problems.warning(node.origin(), raw, "ignored because " + name.get().render()
-                    + " names an existing Secret; remove the plaintext value from your values"));
+            rawNode.filter(node -> !fromTableDefaults(raw, node)).ifPresent(node -> problems.warning(node.origin(), raw,
+                    "ignored because " + name.get().render() + " names an existing Secret; remove the plaintext value"
+                            + " from your values"));
             return Optional.of(existing(rule, name.get(), nameNode.get(), keyAttribute, defaultKey));
         }
         if (rawNode.isPresent()) {
             deprecatedPair.ifPresent(pair -> warnDeprecated(raw, rawNode.get(), Optional.of(rule.rawAttribute())));
             Optional<SensitiveValue> value = provided(rule, raw, rawNode.get());
-            Origin origin = originOf(rawNode.get());
+            Origin origin = originOf(raw, rawNode.get());
             Decision decision = rule.delivery() == Delivery.PLAINTEXT ? new Decision.Plaintext(origin)
                     : new Decision.Provided(new SecretReference(rule.secret().orElseThrow(), rule.key()), origin);
-            return Optional.of(Step.of(decision, value));
+            return Optional.of(new Step(decision, value.orElse(null), fromTableDefaults(raw, rawNode.get())));
         }
         return Optional.empty();
     }
@@ -169,6 +242,19 @@ final class RuleSteps {
             }
         }
         SecretReference reference = new SecretReference(scalar.text(), key);
+        if (keyNode.isEmpty()) {
+            refuseKeysTheChartDoesNotRead(name, nameNode.origin(), defaultKey);
+        }
+        Optional<SensitiveValue> copied = Optional.empty();
+        if (rule.copyExisting() && rule.secret().filter(reference.name()::equals).isEmpty()) {
+            copied = existing.find(reference.name()).flatMap(data -> Optional.ofNullable(data.get(reference.key())));
+            if (copied.isEmpty() && !existing.isKnown()) {
+                problems.error(nameNode.origin(), name, rule.describe() + " must hold the same value as key '"
+                        + reference.key() + "' of Secret '" + reference.name() + "' (its server reads only the"
+                        + " former, its clients the latter), and that value is not known: give Secret '"
+                        + reference.name() + "' as an existing Secret, so that its value is copied");
+            }
+        }
         if (existing.isKnown()) {
             Optional<Map<String, SensitiveValue>> data = existing.find(reference.name());
             if (data.isEmpty()) {
@@ -180,15 +266,28 @@ final class RuleSteps {
                         + "' (it has: " + String.join(", ", new TreeSet<>(data.get().keySet())) + ")");
             }
         }
-        return Step.of(new Decision.Existing(reference, originOf(nameNode)));
+        return Step.of(new Decision.Existing(reference, originOf(name, nameNode)), copied);
+    }
+
+    /** An error when the chart reads the Secret named by {@code name} under another key than {@code key}. */
+    private void refuseKeysTheChartDoesNotRead(KeyPath name, Origin origin, String key) {
+        if (table.name().equals(RuleTable.DEFAULT_NAME)) {
+            return;
+        }
+        RuleTable chart = RuleTable.builtIn(RuleTable.DEFAULT_NAME);
+        chart.keyReadVia(name).filter(read -> !read.equals(key)).ifPresent(read -> problems.error(origin, name,
+                "the chart reads key '" + read + "' of the Secret named here, but table '" + table.name()
+                        + "' uses key '" + key + "'; use table " + chart.name() + ", which reads what the chart reads"));
     }
 
     private Optional<SensitiveValue> provided(SecretRule rule, KeyPath raw, ValueNode node) {
         if (node instanceof ScalarNode scalar) {
             if (!scalar.isString()) {
+                // A value from a file can be quoted there; an override's reason already says how to keep a string.
+                String advice = scalar.origin().line() > 0
+                        ? "; put the value in quotes (\"...\") so that Helm keeps it exactly as written" : "";
                 problems.error(scalar.origin(), raw, "must be a string, but this is "
-                        + scalar.retypingReason().orElse("not a string for Helm")
-                        + "; put the value in quotes (\"...\") so that Helm keeps it exactly as written");
+                        + scalar.retypingReason().orElse("not a string for Helm") + advice);
                 return Optional.empty();
             }
             SensitiveValue value = SensitiveValue.ofUtf8(scalar.text());
@@ -205,17 +304,17 @@ final class RuleSteps {
         }
         Object plain = StructuredValues.plain(node);
         if (rule.fallback().isPresent() && rule.fallback().get().when().test(values)) {
-            plain = StructuredValues.merge(StructuredValues.parseFallback(rule.fallback().get().value()), plain);
+            plain = StructuredValues.merge(StructuredValues.plain(rule.fallbackTree().orElseThrow()), plain);
         }
         return Optional.of(SensitiveValue.ofUtf8(StructuredValues.write(plain, rule.format())));
     }
 
     private SensitiveValue fallbackValue(SecretRule rule) {
-        String text = rule.fallback().orElseThrow().value();
         if (rule.format() == ValueFormat.STRING) {
-            return SensitiveValue.ofUtf8(text);
+            return SensitiveValue.ofUtf8(rule.fallback().orElseThrow().value());
         }
-        return SensitiveValue.ofUtf8(StructuredValues.write(StructuredValues.parseFallback(text), rule.format()));
+        return SensitiveValue.ofUtf8(StructuredValues.write(StructuredValues.plain(rule.fallbackTree().orElseThrow()),
+                rule.format()));
     }
 
     private void warnIfIgnored(SecretRule rule, int index) {
@@ -224,7 +323,7 @@ final class RuleSteps {
     }
 
     private void warnIfIgnored(SecretRule rule, KeyPath attribute, Optional<ValueNode> node) {
-        if (node.isEmpty() || fromTableDefaults(node.get()) || nodes.readByActiveRule(attribute, node.get())) {
+        if (node.isEmpty() || fromTableDefaults(attribute, node.get()) || nodes.readByActiveRule(attribute, node.get())) {
             return;
         }
         problems.warning(node.get().origin(), attribute, "is set but not used: " + rule.label()
@@ -232,12 +331,12 @@ final class RuleSteps {
     }
 
     /** Where a value was set; values from the table's defaults are labelled as such, not by line. */
-    private Origin originOf(ValueNode node) {
-        return fromTableDefaults(node) ? Origin.of(table.name() + " defaults") : node.origin();
+    private Origin originOf(KeyPath path, ValueNode node) {
+        return fromTableDefaults(path, node) ? Origin.of(table.name() + " defaults") : node.origin();
     }
 
-    private boolean fromTableDefaults(ValueNode node) {
-        Origin defaults = table.defaults().origin();
-        return !defaults.isUnknown() && node.origin().source().equals(defaults.source());
+    /** Whether the value at {@code path} is the table's own default (the very node), not a user's value. */
+    private boolean fromTableDefaults(KeyPath path, ValueNode node) {
+        return tableDefaults.find(path).filter(fromDefaults -> fromDefaults == node).isPresent();
     }
 }

@@ -9,10 +9,13 @@ import dev.platformsecrets.rules.RuleTable;
 import dev.platformsecrets.rules.SecretRule;
 import dev.platformsecrets.values.Values;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Resolves a {@link RuleTable} against merged {@link Values}: for every rule, in table order, the
@@ -32,13 +35,15 @@ public final class SecretResolver {
     private final RuleTable table;
     private final ExistingSecrets existing;
     private final ValueGenerator generator;
-    private final Set<String> rotate;
+    private final Map<String, Origin> rotate;
+    private final Optional<String> overlay;
 
     private SecretResolver(Builder builder) {
         this.table = builder.table;
         this.existing = builder.existing;
         this.generator = builder.generator;
-        this.rotate = Set.copyOf(builder.rotate);
+        this.rotate = Collections.unmodifiableMap(new LinkedHashMap<>(builder.rotate));
+        this.overlay = builder.overlay;
     }
 
     /** A builder resolving {@code table}; nothing existing, secure generation, nothing rotated. */
@@ -57,31 +62,34 @@ public final class SecretResolver {
         checkRotations(problems);
         int count = table.rules().size();
         AttributeNodes nodes = new AttributeNodes(table.rules(), values);
-        RuleSteps steps = new RuleSteps(values, existing, generator, rotate, table, nodes, problems);
+        RuleSteps steps = new RuleSteps(values, existing, overlay, generator, rotate.keySet(), table, nodes, problems);
         ActiveClashes clashes = new ActiveClashes(count);
         List<RuleOutcome> outcomes = new ArrayList<>(count);
         SensitiveValue[] resolved = new SensitiveValue[count];
+        BitSet tableDefaults = new BitSet(count);
         for (int i = 0; i < count; i++) {
             SecretRule rule = table.rules().get(i);
             RuleSteps.Step step = steps.resolve(i);
             outcomes.add(new RuleOutcome(rule, step.decision()));
             resolved[i] = step.value().orElse(null);
+            tableDefaults.set(i, step.tableDefault());
             if (nodes.isActive(i)) {
                 clashes.check(rule, i);
             }
         }
         problems.addAll(clashes.problems());
         problems.throwIfErrors();
-        return new Resolution(table.name(), outcomes, resolved, problems.warnings());
+        return new Resolution(table.name(), outcomes, resolved, problems.warnings(), table.defaults(), tableDefaults);
     }
 
     private void checkRotations(ProblemCollector problems) {
-        for (String wanted : rotate) {
+        for (Map.Entry<String, Origin> request : rotate.entrySet()) {
+            String wanted = request.getKey();
             boolean known = table.rules().stream().anyMatch(rule -> rule.generation().isPresent()
                     && (rule.key().equals(wanted) || rule.label().equals(wanted)));
             if (!known) {
-                problems.error(Origin.of("--rotate"), KeyPath.root(),
-                        "no rule of table '" + table.name() + "' generates key '" + wanted + "'");
+                problems.error(request.getValue(), KeyPath.root(),
+                        "cannot rotate '" + wanted + "': no rule of table '" + table.name() + "' generates it");
             }
         }
     }
@@ -96,7 +104,8 @@ public final class SecretResolver {
         private final RuleTable table;
         private ExistingSecrets existing = ExistingSecrets.none();
         private ValueGenerator generator = ValueGenerator.secure();
-        private final Set<String> rotate = new LinkedHashSet<>();
+        private final Map<String, Origin> rotate = new LinkedHashMap<>();
+        private Optional<String> overlay = Optional.empty();
 
         private Builder(RuleTable table) {
             this.table = Objects.requireNonNull(table, "table");
@@ -119,7 +128,25 @@ public final class SecretResolver {
          * ({@code root-token}) or {@code secret/key} ({@code pachyderm-auth/root-token}).
          */
         public Builder rotate(String key) {
-            this.rotate.add(Objects.requireNonNull(key, "key"));
+            return rotate(key, Origin.UNKNOWN);
+        }
+
+        /**
+         * As {@link #rotate(String)}, naming where the request came from (a command-line flag, a
+         * file) for the error when no rule generates the key.
+         */
+        public Builder rotate(String key, Origin requestedAt) {
+            this.rotate.putIfAbsent(Objects.requireNonNull(key, "key"), Objects.requireNonNull(requestedAt, "requestedAt"));
+            return this;
+        }
+
+        /**
+         * The Secret this run externalises values into ({@link ValuesOverlay}): a NAME attribute
+         * naming it (an earlier run's overlay values fed back) takes the value that Secret holds
+         * among the existing Secrets, and generated values are reused from it first.
+         */
+        public Builder overlay(String secretName) {
+            this.overlay = Optional.of(Objects.requireNonNull(secretName, "secretName"));
             return this;
         }
 

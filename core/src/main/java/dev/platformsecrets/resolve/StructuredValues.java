@@ -21,15 +21,6 @@ final class StructuredValues {
         return PlainValues.sorted(PlainValues.plain(node));
     }
 
-    /**
-     * Parses a fallback's YAML text into its plain-Java form with sorted maps.
-     *
-     * @throws IllegalArgumentException when the text is not YAML
-     */
-    static Object parseFallback(String text) {
-        return PlainValues.sorted(PlainValues.fromYaml(text));
-    }
-
     /** {@code over} merged over {@code under}: maps merge key by key, anything else replaces. */
     static Object merge(Object under, Object over) {
         if (under instanceof Map<?, ?> lower && over instanceof Map<?, ?> upper) {

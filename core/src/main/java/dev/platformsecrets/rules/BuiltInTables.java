@@ -16,7 +16,7 @@ final class BuiltInTables {
 
     static final String PLATFORM_SECRETS_MAP = "platform-secrets-map";
     static final String PACHYDERM_2_10 = "pachyderm-2.10";
-    static final List<String> NAMES = List.of(PLATFORM_SECRETS_MAP, PACHYDERM_2_10);
+    static final List<String> NAMES = List.of(PACHYDERM_2_10, PLATFORM_SECRETS_MAP);
 
     private static final Map<String, RuleTable> CACHE = new ConcurrentHashMap<>();
 
@@ -25,7 +25,7 @@ final class BuiltInTables {
 
     static RuleTable load(String name) {
         if (!NAMES.contains(name)) {
-            throw new PlatformSecretsException.NotFound(Origin.of("--rules"), KeyPath.root(),
+            throw new PlatformSecretsException.NotFound(Origin.UNKNOWN, KeyPath.root(),
                     "no built-in rule table '" + name + "'; built-in tables: " + String.join(", ", NAMES));
         }
         return CACHE.computeIfAbsent(name, BuiltInTables::read);

@@ -4,11 +4,13 @@ import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
-import dev.platformsecrets.internal.hash.HashSlots;
 import dev.platformsecrets.values.MapNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A named list of {@link SecretRule}s plus the defaults its rules read. Immutable.
@@ -24,8 +26,8 @@ import java.util.Objects;
  */
 public record RuleTable(String name, String description, List<SecretRule> rules, MapNode defaults) {
 
-    /** The name of the default built-in table, the seed's Platform Secrets Map. */
-    public static final String DEFAULT_NAME = BuiltInTables.PLATFORM_SECRETS_MAP;
+    /** The name of the default built-in table: what the Pachyderm 2.10 chart really reads. */
+    public static final String DEFAULT_NAME = BuiltInTables.PACHYDERM_2_10;
 
     /**
      * Checks the arguments and that no two rules write one key of one Secret under one condition.
@@ -52,8 +54,8 @@ public record RuleTable(String name, String description, List<SecretRule> rules,
     }
 
     /**
-     * The built-in table with this name: {@code platform-secrets-map} (the default) or
-     * {@code pachyderm-2.10}.
+     * The built-in table with this name: {@code pachyderm-2.10} (the default) or
+     * {@code platform-secrets-map}.
      *
      * @throws PlatformSecretsException.NotFound for any other name
      */
@@ -72,29 +74,16 @@ public record RuleTable(String name, String description, List<SecretRule> rules,
      */
     static List<Problem> clashes(List<SecretRule> rules, List<Integer> indices) {
         List<Problem> problems = new ArrayList<>();
-        // Open addressing over the rules' cached write hashes: index + 1 of the first rule of each
-        // kind of write, 0 for free. A map of boxed keys would allocate three objects per rule and
-        // load each from wherever it lies; here a rule is read once and the tables stay small.
-        int[] firstWriters = new int[HashSlots.lengthFor(rules.size())];
-        int[] hashes = new int[firstWriters.length];
-        int mask = firstWriters.length - 1;
+        Map<List<Object>, Integer> firstWriters = new HashMap<>();
         for (int later = 0; later < rules.size(); later++) {
             SecretRule rule = rules.get(later);
             if (rule.secret().isEmpty()) {
                 continue;
             }
-            int hash = rule.writeHash();
-            int slot = HashSlots.slot(hash, firstWriters.length);
-            while (firstWriters[slot] != 0
-                    && (hashes[slot] != hash || !rules.get(firstWriters[slot] - 1).writesLike(rule))) {
-                slot = (slot + 1) & mask;
-            }
-            if (firstWriters[slot] == 0) {
-                firstWriters[slot] = later + 1;
-                hashes[slot] = hash;
+            Integer earlier = firstWriters.putIfAbsent(List.of(rule.secret().get(), rule.key(), rule.when()), later);
+            if (earlier == null) {
                 continue;
             }
-            int earlier = firstWriters[slot] - 1;
             int laterIndex = indices.isEmpty() ? later : indices.get(later);
             int earlierIndex = indices.isEmpty() ? earlier : indices.get(earlier);
             problems.add(Problem.error(rule.origin(), KeyPath.root().key("rules").index(laterIndex),
@@ -103,6 +92,44 @@ public record RuleTable(String name, String description, List<SecretRule> rules,
                             + "; give them conditions that exclude each other"));
         }
         return problems;
+    }
+
+    /**
+     * The key this table's rules read from a Secret named by {@code nameAttribute}: the key of the
+     * first rule with that NAME attribute; empty when none has it.
+     */
+    public Optional<String> keyReadVia(KeyPath nameAttribute) {
+        return rules.stream().filter(rule -> rule.nameAttribute().filter(nameAttribute::equals).isPresent())
+                .map(SecretRule::key).findFirst();
+    }
+
+    /**
+     * Where this table differs from {@code reference} (a table of what a chart really reads), one
+     * line per difference: a NAME attribute whose Secret the reference reads under another key, a
+     * key of a platform Secret that the reference does not write, a required row the reference
+     * does not require. Empty when there is none.
+     */
+    public List<String> differencesFrom(RuleTable reference) {
+        List<String> out = new ArrayList<>();
+        for (SecretRule rule : rules) {
+            String where = rule.describe();
+            rule.nameAttribute().ifPresent(name -> reference.keyReadVia(name)
+                    .filter(read -> !read.equals(rule.key()))
+                    .ifPresent(read -> out.add(where + ": the Secret named by " + name.render() + " is read under key '"
+                            + read + "' by " + reference.name() + ", not '" + rule.key() + "'")));
+            boolean written = reference.rules().stream().anyMatch(other -> other.key().equals(rule.key())
+                    && other.secret().equals(rule.secret()));
+            if (!written && rule.secret().isPresent()) {
+                out.add(where + ": " + reference.name() + " does not read this key of that Secret");
+            }
+            boolean requiredThere = reference.rules().stream().anyMatch(other -> other.required()
+                    && other.rawAttribute().equals(rule.rawAttribute()));
+            if (rule.required() && !requiredThere) {
+                out.add(where + ": required here, but " + reference.name() + " does not fail without "
+                        + rule.rawAttribute().render());
+            }
+        }
+        return out;
     }
 
     @Override

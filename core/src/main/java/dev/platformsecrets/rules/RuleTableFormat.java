@@ -86,6 +86,25 @@ public final class RuleTableFormat {
             }
             out.put("deprecated", pairs);
         }
+        if (rule.copyExisting()) {
+            out.put("copyExisting", true);
+        }
+        if (rule.overlayInPlace()) {
+            out.put("overlayInPlace", true);
+        }
+        if (!rule.overlayNames().isEmpty()) {
+            out.put("overlayNames", rule.overlayNames().stream().map(KeyPath::render).toList());
+        }
+        if (!rule.unusable().isEmpty()) {
+            List<Object> entries = new ArrayList<>();
+            for (UnusableAttribute attribute : rule.unusable()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("attribute", attribute.attribute().render());
+                entry.put("reason", attribute.reason());
+                entries.add(entry);
+            }
+            out.put("unusable", entries);
+        }
         return out;
     }
 }

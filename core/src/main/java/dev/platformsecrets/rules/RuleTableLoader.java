@@ -26,10 +26,12 @@ public final class RuleTableLoader {
 
     private static final Set<String> TABLE_FIELDS = Set.of("name", "description", "rules", "defaults");
     private static final Set<String> RULE_FIELDS = Set.of("key", "secret", "nameAttribute", "keyAttribute",
-            "rawAttribute", "required", "generate", "format", "when", "fallback", "delivery", "deprecated");
+            "rawAttribute", "required", "generate", "format", "when", "fallback", "delivery", "deprecated", "copyExisting",
+            "overlayInPlace", "overlayNames", "unusable");
     private static final Set<String> GENERATE_FIELDS = Set.of("length", "charset");
     private static final Set<String> FALLBACK_FIELDS = Set.of("when", "value");
     private static final Set<String> PAIR_FIELDS = Set.of("nameAttribute", "key", "rawAttribute");
+    private static final Set<String> UNUSABLE_FIELDS = Set.of("attribute", "reason");
 
     private final ProblemCollector problems = new ProblemCollector();
 
@@ -46,7 +48,7 @@ public final class RuleTableLoader {
         }
         Path file = Path.of(nameOrFile);
         if (!Files.isRegularFile(file)) {
-            throw new PlatformSecretsException.NotFound(Origin.of("--rules"), KeyPath.root(),
+            throw new PlatformSecretsException.NotFound(Origin.UNKNOWN, KeyPath.root(),
                     "'" + nameOrFile + "' is neither a built-in rule table (" + String.join(", ", RuleTable.builtInNames())
                             + ") nor a file");
         }
@@ -140,7 +142,14 @@ public final class RuleTableLoader {
         try {
             return Optional.of(builder.build());
         } catch (IllegalArgumentException wrong) {
-            problems.error(map.origin(), path, wrong.getMessage());
+            Optional<ValueNode> fallbackValue = map.get("fallback").filter(MapNode.class::isInstance)
+                    .flatMap(fallbackNode -> ((MapNode) fallbackNode).get("value"));
+            if (wrong.getMessage().startsWith("fallback.value") && fallbackValue.isPresent()) {
+                problems.error(fallbackValue.get().origin(), path.key("fallback").key("value"), wrong.getMessage()
+                        .substring("fallback.value ".length()));
+            } else {
+                problems.error(map.origin(), path, wrong.getMessage());
+            }
             return Optional.empty();
         }
     }
@@ -155,6 +164,63 @@ public final class RuleTableLoader {
         field(map, "when").ifPresent(node -> condition(node, path.key("when")).ifPresent(builder::when));
         field(map, "fallback").ifPresent(node -> fallback(node, path.key("fallback")).ifPresent(builder::fallback));
         field(map, "deprecated").ifPresent(node -> deprecated(node, path.key("deprecated"), builder));
+        field(map, "copyExisting").ifPresent(node -> bool(node, path.key("copyExisting")).ifPresent(builder::copyExisting));
+        field(map, "overlayInPlace").ifPresent(node -> bool(node, path.key("overlayInPlace"))
+                .ifPresent(builder::overlayInPlace));
+        field(map, "overlayNames").ifPresent(node -> overlayNames(node, path.key("overlayNames"), builder));
+        field(map, "unusable").ifPresent(node -> unusable(node, path.key("unusable"), builder));
+    }
+
+    private void overlayNames(ValueNode node, KeyPath path, SecretRule.Builder builder) {
+        if (!(node instanceof ListNode list)) {
+            problems.error(node.origin(), path, "expected a list of values paths");
+            return;
+        }
+        for (int i = 0; i < list.items().size(); i++) {
+            ValueNode item = list.items().get(i);
+            Optional<KeyPath> parsed = pathOf(item, path.index(i));
+            parsed.ifPresent(p -> builder.overlayName(p.render()));
+        }
+    }
+
+    private void unusable(ValueNode node, KeyPath path, SecretRule.Builder builder) {
+        if (!(node instanceof ListNode list)) {
+            problems.error(node.origin(), path, "expected a list of {attribute, reason}");
+            return;
+        }
+        for (int i = 0; i < list.items().size(); i++) {
+            ValueNode item = list.items().get(i);
+            KeyPath itemPath = path.index(i);
+            if (!(item instanceof MapNode map)) {
+                problems.error(item.origin(), itemPath, "expected {attribute, reason}");
+                continue;
+            }
+            checkFields(map, itemPath, UNUSABLE_FIELDS);
+            Optional<KeyPath> attribute = keyPath(map, itemPath, "attribute");
+            Optional<String> reason = string(map, itemPath, "reason");
+            if (attribute.isEmpty() || reason.isEmpty() || reason.get().isBlank()) {
+                problems.error(map.origin(), itemPath, "an unusable attribute needs attribute and reason");
+                continue;
+            }
+            builder.unusable(new UnusableAttribute(attribute.get(), reason.get()));
+        }
+    }
+
+    private Optional<KeyPath> pathOf(ValueNode node, KeyPath path) {
+        if (!(node instanceof ScalarNode scalar) || !scalar.isString()) {
+            problems.error(node.origin(), path, "expected a values path (a string)");
+            return Optional.empty();
+        }
+        try {
+            KeyPath parsed = SharedPaths.parse(scalar.text());
+            if (parsed.isRoot()) {
+                throw new IllegalArgumentException("empty path");
+            }
+            return Optional.of(parsed);
+        } catch (IllegalArgumentException bad) {
+            problems.error(scalar.origin(), path, "bad values path: " + bad.getMessage());
+            return Optional.empty();
+        }
     }
 
     private <T> void enumValue(Optional<T> value, MapNode map, KeyPath path, String name, String message,

@@ -2,6 +2,7 @@ package dev.platformsecrets.rules;
 
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
+import dev.platformsecrets.values.ValueNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,15 +30,17 @@ public final class SecretRule {
     private final Fallback fallback;
     private final Delivery delivery;
     private final List<AttributePair> deprecated;
+    private final boolean copyExisting;
+    private final boolean overlayInPlace;
+    private final List<KeyPath> overlayNames;
+    private final List<UnusableAttribute> unusable;
+    private final ValueNode fallbackTree;
     private final Origin origin;
     private final int hash;
-    private final int writeHash;
 
-    private SecretRule(Builder builder) {
-        // Interned like the paths' key names (SharedPaths): rows repeat their Secret's name and,
-        // under other conditions, their key, and resolving reads both for every row.
-        this.key = builder.key.intern();
-        this.secret = builder.secret == null ? null : builder.secret.intern();
+    private SecretRule(Builder builder, ValueNode fallbackTree) {
+        this.key = builder.key;
+        this.secret = builder.secret;
         this.nameAttribute = builder.nameAttribute;
         this.keyAttribute = builder.keyAttribute;
         this.rawAttribute = builder.rawAttribute;
@@ -48,11 +51,13 @@ public final class SecretRule {
         this.fallback = builder.fallback;
         this.delivery = builder.delivery;
         this.deprecated = List.copyOf(builder.deprecated);
+        this.copyExisting = builder.copyExisting;
+        this.overlayInPlace = builder.overlayInPlace;
+        this.overlayNames = List.copyOf(builder.overlayNames);
+        this.unusable = List.copyOf(builder.unusable);
+        this.fallbackTree = fallbackTree;
         this.origin = builder.origin;
-        // Cached: outcome maps and clash checks hash every rule of a table, and the fields sit
-        // in several objects apiece (a cache miss each in tables of thousands of rules).
         this.hash = Objects.hash(key, secret, rawAttribute, when);
-        this.writeHash = Objects.hash(secret, key, when);
     }
 
     /** A builder for a rule writing {@code key} from the RAW attribute at {@code rawAttribute}. */
@@ -120,25 +125,62 @@ public final class SecretRule {
         return deprecated;
     }
 
+    /**
+     * Whether the platform Secret also receives the value of an existing Secret named by the NAME
+     * attribute: for a server that reads only the platform Secret while its clients read the named
+     * one (the bundled database), so that both hold one value.
+     */
+    public boolean copyExisting() {
+        return copyExisting;
+    }
+
+    /**
+     * Whether externalising keeps this value in its own platform Secret (pointing the NAME
+     * attribute at that Secret) instead of moving it to the overlay Secret: for Secrets that a
+     * workload reads by their platform name whatever the NAME attribute says.
+     */
+    public boolean overlayInPlace() {
+        return overlayInPlace;
+    }
+
+    /**
+     * Further values paths that externalising points at the Secret holding this value, such as
+     * the bundled database's own existing-Secret setting.
+     */
+    public List<KeyPath> overlayNames() {
+        return overlayNames;
+    }
+
+    /** Attributes the consumer cannot use: setting one while the rule is active is an error giving the reason. */
+    public List<UnusableAttribute> unusable() {
+        return unusable;
+    }
+
+    /**
+     * The fallback value as a values tree, read once when the rule was built: the YAML text of a
+     * {@code yaml}/{@code json} row's fallback; empty for {@code string} rows and rules without one.
+     */
+    public Optional<ValueNode> fallbackTree() {
+        return Optional.ofNullable(fallbackTree);
+    }
+
     /** Where the row was written; {@link Origin#UNKNOWN} for rules built in code. */
     public Origin origin() {
         return origin;
     }
 
-    /** {@code secret/key}, or {@code (plaintext)/key}: how reports and messages name the rule. */
+    /** {@code secret/key}, or {@code (plaintext)/key}: how reports and options such as rotation name the rule. */
     public String label() {
         return (secret == null ? "(plaintext)" : secret) + "/" + key;
     }
 
-    /** Whether both rules write one key of one Secret under one condition (the table's clash test). */
-    boolean writesLike(SecretRule other) {
-        return writeHash == other.writeHash && key.equals(other.key) && Objects.equals(secret, other.secret)
-                && when.equals(other.when);
-    }
-
-    /** A hash code agreeing with {@link #writesLike}, computed once. */
-    int writeHash() {
-        return writeHash;
+    /**
+     * How messages name the rule's value: {@code key 'k' of Secret 's'}, or for plaintext rows
+     * {@code value 'k' (given to the workload as plaintext)}.
+     */
+    public String describe() {
+        return secret == null ? "value '" + key + "' (given to the workload as plaintext)"
+                : "key '" + key + "' of Secret '" + secret + "'";
     }
 
     @Override
@@ -149,7 +191,9 @@ public final class SecretRule {
                 && rawAttribute.equals(rule.rawAttribute) && required == rule.required
                 && Objects.equals(generation, rule.generation) && format == rule.format && when.equals(rule.when)
                 && Objects.equals(fallback, rule.fallback) && delivery == rule.delivery
-                && deprecated.equals(rule.deprecated);
+                && deprecated.equals(rule.deprecated) && copyExisting == rule.copyExisting
+                && overlayInPlace == rule.overlayInPlace && overlayNames.equals(rule.overlayNames)
+                && unusable.equals(rule.unusable);
     }
 
     @Override
@@ -176,6 +220,10 @@ public final class SecretRule {
         private Fallback fallback;
         private Delivery delivery = Delivery.SECRET;
         private final List<AttributePair> deprecated = new ArrayList<>();
+        private boolean copyExisting;
+        private boolean overlayInPlace;
+        private final List<KeyPath> overlayNames = new ArrayList<>();
+        private final List<UnusableAttribute> unusable = new ArrayList<>();
         private Origin origin = Origin.UNKNOWN;
 
         private Builder(String key, KeyPath rawAttribute) {
@@ -243,6 +291,30 @@ public final class SecretRule {
             return this;
         }
 
+        /** Copies the value of an existing Secret named by the NAME attribute into the platform Secret. */
+        public Builder copyExisting(boolean copy) {
+            this.copyExisting = copy;
+            return this;
+        }
+
+        /** Externalising keeps the value in the rule's own platform Secret. */
+        public Builder overlayInPlace(boolean inPlace) {
+            this.overlayInPlace = inPlace;
+            return this;
+        }
+
+        /** Adds a values path that externalising points at the Secret holding this value. */
+        public Builder overlayName(String path) {
+            this.overlayNames.add(SharedPaths.parse(path));
+            return this;
+        }
+
+        /** Adds an attribute the consumer cannot use, with the reason given when it is set. */
+        public Builder unusable(UnusableAttribute attribute) {
+            this.unusable.add(Objects.requireNonNull(attribute, "attribute"));
+            return this;
+        }
+
         /** Where the row was written, for messages. */
         public Builder origin(Origin where) {
             this.origin = Objects.requireNonNull(where, "where");
@@ -276,7 +348,14 @@ public final class SecretRule {
             if (generation != null && delivery == Delivery.PLAINTEXT) {
                 throw new IllegalArgumentException("plaintext rows cannot generate values");
             }
-            return new SecretRule(this);
+            if ((copyExisting || overlayInPlace) && (nameAttribute == null || delivery == Delivery.PLAINTEXT)) {
+                throw new IllegalArgumentException("copyExisting and overlayInPlace need a nameAttribute and a secret");
+            }
+            ValueNode tree = null;
+            if (fallback != null && format != ValueFormat.STRING) {
+                tree = FallbackText.parse(fallback.value(), origin);
+            }
+            return new SecretRule(this, tree);
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.platformsecrets.secret;
 
+import dev.platformsecrets.Origin;
+import dev.platformsecrets.PlatformSecretsException;
+import dev.platformsecrets.Problem;
 import dev.platformsecrets.SensitiveValue;
 import dev.platformsecrets.resolve.Resolution;
 import dev.platformsecrets.resolve.ValuesOverlay;
@@ -18,26 +21,43 @@ public final class PlatformSecrets {
     private PlatformSecrets() {
     }
 
-    /** The platform Secrets of a resolution. */
+    /**
+     * The platform Secrets of a resolution, checked by the API server's rules.
+     *
+     * @throws PlatformSecretsException.Invalid with every problem when a Secret would be invalid
+     *     (a bad namespace or label, a value over the size limit)
+     */
     public static List<Secret> from(Resolution resolution, String namespace, Map<String, String> labels) {
         return of(resolution.secrets(), namespace, labels);
     }
 
     /**
-     * The Secrets after externalising: the overlay's user-owned Secret first, then the platform
-     * Secrets that keep values (rules without a NAME attribute, fallbacks).
+     * The Secrets to create after externalising, by name: the overlay's user-owned Secret and the
+     * platform Secrets written in place ({@link ValuesOverlay#secrets()}), checked by the API
+     * server's rules. The Secrets the chart keeps writing are not among them.
+     *
+     * @throws PlatformSecretsException.Invalid with every problem when a Secret would be invalid
      */
     public static List<Secret> from(ValuesOverlay overlay, String namespace, Map<String, String> labels) {
-        List<Secret> out = new ArrayList<>();
-        out.add(secret(overlay.secretName(), overlay.data(), namespace, labels));
-        out.addAll(of(overlay.remainingSecrets(), namespace, labels));
-        return List.copyOf(out);
+        return of(overlay.secrets(), namespace, labels);
     }
 
     private static List<Secret> of(Map<String, ? extends Map<String, SensitiveValue>> secrets, String namespace,
             Map<String, String> labels) {
         List<Secret> out = new ArrayList<>();
-        new TreeMap<>(secrets).forEach((name, data) -> out.add(secret(name, data, namespace, labels)));
+        List<Problem> problems = new ArrayList<>();
+        new TreeMap<>(secrets).forEach((name, data) -> {
+            Secret secret = secret(name, data, namespace, labels);
+            for (Problem problem : SecretValidator.validate(secret)) {
+                if (problem.isError()) {
+                    problems.add(Problem.error(Origin.of("Secret '" + name + "'"), problem.path(), problem.message()));
+                }
+            }
+            out.add(secret);
+        });
+        if (!problems.isEmpty()) {
+            throw new PlatformSecretsException.Invalid(problems);
+        }
         return List.copyOf(out);
     }
 

@@ -4,12 +4,13 @@ import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
+import dev.platformsecrets.internal.files.AtomicFiles;
+import dev.platformsecrets.internal.files.PosixPermissions;
 import dev.platformsecrets.internal.kubernetes.KubernetesNames;
-import dev.platformsecrets.internal.store.AtomicFiles;
 import dev.platformsecrets.internal.store.Journal;
-import dev.platformsecrets.internal.store.PosixPermissions;
 import dev.platformsecrets.internal.store.StoreFormat;
 import dev.platformsecrets.internal.store.StoreLock;
+import dev.platformsecrets.internal.store.TemporaryFiles;
 import dev.platformsecrets.secret.Secret;
 import dev.platformsecrets.secret.SecretValidator;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -326,14 +326,13 @@ public final class FileSecretStore implements SecretStore {
         byte[] content;
         try {
             // One lstat for kind and size (and, listing, permissions and owner): a listing reads thousands of files.
-            BasicFileAttributes attributes = warnings != null && PosixPermissions.isPosix()
-                    ? Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-                    : Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!attributes.isRegularFile()) {
+            PosixPermissions.FileFacts attributes = warnings != null ? PosixPermissions.facts(file)
+                    : PosixPermissions.FileFacts.of(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+            if (!attributes.regular()) {
                 throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()), notRegular(name), null);
             }
-            if (attributes instanceof PosixFileAttributes posix) {
-                warnings.addAll(PosixPermissions.fileWarnings(file, posix));
+            if (warnings != null) {
+                warnings.addAll(attributes.warnings());
             }
             if (attributes.size() > MAX_FILE_BYTES) {
                 throw new PlatformSecretsException.StorageFailure(Origin.of(file.toString()),
@@ -397,7 +396,7 @@ public final class FileSecretStore implements SecretStore {
     /** Writes one Secret; only inside {@link #locked}, which prepares the temporary directory. */
     private void write(StoredSecret stored) throws IOException {
         AtomicFiles.write(fileOf(stored.name()), StoreFormat.encode(stored, encryption.keyring()),
-                directory.resolve(AtomicFiles.TEMPORARY_DIRECTORY));
+                directory.resolve(TemporaryFiles.TEMPORARY_DIRECTORY));
     }
 
     /** Writes Secrets all or nothing: one atomic rename for one, a {@link Journal} batch for more. */
@@ -492,7 +491,7 @@ public final class FileSecretStore implements SecretStore {
             StoreLock lock = StoreLock.acquire(directory);
             try {
                 Journal.recover(directory);
-                AtomicFiles.cleanTemporaryDirectory(directory);
+                TemporaryFiles.cleanTemporaryDirectory(directory);
                 return action.run();
             } finally {
                 lock.close();

@@ -90,11 +90,15 @@ final class StoreBatches {
             return Optional.empty();
         }
         String where = earlier.namespace().equals(secret.namespace())
-                ? "both in namespace \"" + secret.namespace() + "\""
-                : "in namespaces \"" + earlier.namespace() + "\" and \"" + secret.namespace() + "\"";
+                ? "both " + where(secret.namespace())
+                : "first " + where(earlier.namespace()) + ", then " + where(secret.namespace());
         return Optional.of(Problem.error(UpdateRules.origin(secret.name()), nameAt(index), "Duplicate value: \""
                 + secret.name() + "\": given twice (" + where + "); the store keeps one Secret per name, whatever"
                 + " its namespace"));
+    }
+
+    private static String where(String namespace) {
+        return namespace.isEmpty() ? "without a namespace" : "in namespace \"" + namespace + "\"";
     }
 
     /** The path of the name of a batch's {@code index}-th Secret. */

@@ -6,7 +6,7 @@ import java.util.Optional;
  * A scalar with its source text, how it was written and how Helm would type it. Only the library's
  * readers make scalars, so the type always agrees with the text.
  *
- * <p>The text may be a secret, so {@link #toString()} never shows it.
+ * <p>The text may be a secret, so {@code toString()} never shows it.
  */
 public sealed interface ScalarNode extends ValueNode permits ScalarRecord {
 

@@ -41,7 +41,7 @@ class NoLeakTest {
 
     @Test
     void errorsNeverRepeatTheValue() {
-        RuleTable table = RuleTable.builtIn(RuleTable.DEFAULT_NAME);
+        RuleTable table = RuleTable.builtIn("platform-secrets-map");
         PlatformSecretsException.Invalid invalid = catchThrowableOfType(PlatformSecretsException.Invalid.class,
                 () -> Resolving.resolve(table, Resolving.values(table, """
                         pachd:

@@ -49,7 +49,12 @@ class PachydermChartCasesTest {
         Values values = ValuesLoader.withDefaults().load(TABLE.defaults(),
                 List.of(TestData.root().resolve("resolve").resolve(caseName).resolve("values.yaml")),
                 List.<ValuesOverride>of());
-        Resolution resolution = Resolving.resolve(TABLE, values);
+        java.nio.file.Path existing = TestData.root().resolve("resolve").resolve(caseName).resolve("existing.yaml");
+        Resolution resolution = SecretResolver.builder(TABLE).generator(ValueGenerator.seeded(1))
+                .existing(java.nio.file.Files.exists(existing)
+                        ? dev.platformsecrets.secret.SecretFiles.existing(dev.platformsecrets.secret.SecretFiles.read(existing))
+                        : ExistingSecrets.none())
+                .build().resolve(values);
         Map<String, Set<String>> secrets = new TreeMap<>();
         resolution.secrets().forEach((name, data) -> secrets.put(name, new TreeSet<>(data.keySet())));
         Set<String> references = resolution.references().stream().map(ref -> ref.name() + "/" + ref.key())
@@ -113,7 +118,7 @@ class PachydermChartCasesTest {
     @DisplayName("chart bug 8: pachyderm-identity (mock credentials) is not written in installs without a license")
     void identityOnlyWithALicense() {
         for (String caseName : List.of("p01-defaults", "p05-external-pg-password", "p07-external-pg-existing",
-                "p08-member-token-secretname", "p09-member-token-raw", "p12-console-disabled-raw-secret",
+                "p09-member-token-raw", "p12-console-disabled-raw-secret",
                 "p15-builtin-pg-existing-name", "p17-enterprise-secret-no-license", "p20-external-pg-default-password")) {
             assertThat(resolve(caseName).secrets()).as(caseName).doesNotContainKey("pachyderm-identity");
         }
@@ -123,23 +128,24 @@ class PachydermChartCasesTest {
     }
 
     @Test
-    @DisplayName("chart bug 1: the enterprise server token Secret is referenced by key, not by an invalid 'value:'")
-    void serverTokenReferencedByKey() {
-        Rendered current = resolve("p08-member-token-secretname");
-        assertThat(current.references()).contains("my-ent-token/enterprise-server-token");
-        assertThat(current.secrets()).isEqualTo(secrets(CONSOLE + " " + PG + " " + AUTH));
-        Rendered deprecated = resolve("p19-member-roottoken-secretname");
-        assertThat(deprecated.references()).contains("old-ent-root/enterprise-root-token");
+    @DisplayName("chart bug 1: a NAME attribute for the enterprise server token is refused (the chart renders 'value:')")
+    void serverTokenByNameIsRefused() {
+        for (String caseName : List.of("p08-member-token-secretname", "p19-member-roottoken-secretname")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolve(caseName))
+                    .isInstanceOf(dev.platformsecrets.PlatformSecretsException.Invalid.class)
+                    .hasMessageContaining("without 'key:'").hasMessageContaining("set pachd.enterpriseServerToken instead");
+        }
         assertThat(resolve("p09-member-token-raw").references()).isEqualTo(references(
                 CONSOLE_REF + " " + PG_REFS + " " + AUTH_REFS));
     }
 
     @Test
-    @DisplayName("chart bugs 2 and 3: no reference to the never-written OAUTH_CLIENT_ID, nor to a Secret named \"\"")
+    @DisplayName("chart bugs 2 and 3: the enterprise server's pachyderm-console-secret gets OAUTH_CLIENT_ID; no Secret named \"\"")
     void enterpriseServerReferencesOnlyWhatExists() {
         Rendered server = resolve("p11-enterprise-server");
-        assertThat(server.secrets()).isEqualTo(secrets(CONSOLE + " " + PG + " " + LICENSED + " " + AUTH));
-        assertThat(server.references()).isEqualTo(references(CONSOLE_REF + " " + PG_REFS + " " + LICENSED_REFS + " " + AUTH_REFS));
+        assertThat(server.secrets()).isEqualTo(secrets(CONSOLE + ",OAUTH_CLIENT_ID " + PG + " " + LICENSED + " " + AUTH));
+        assertThat(server.references()).isEqualTo(references(CONSOLE_REF + " pachyderm-console-secret/OAUTH_CLIENT_ID "
+                + PG_REFS + " " + LICENSED_REFS + " " + AUTH_REFS));
         Rendered mockOff = resolve("p21-enterprise-server-mockidp-off");
         assertThat(mockOff.references()).noneMatch(ref -> ref.startsWith("/"))
                 .noneMatch(ref -> ref.contains("upstream-idps") || ref.contains("cluster-role-bindings"));
@@ -147,13 +153,13 @@ class PachydermChartCasesTest {
     }
 
     @Test
-    @DisplayName("chart bug 5: with an existing postgres Secret, its password is not also written into Secret postgres")
-    void existingPostgresSecretIsTheOnlySource() {
+    @DisplayName("chart bug 5: with an existing postgres Secret, the bundled database's Secret gets a copy of its password")
+    void existingPostgresSecretIsCopiedForTheBundledDatabase() {
         Rendered bundled = resolve("p15-builtin-pg-existing-name");
         assertThat(bundled.references()).contains("my-pg/pw").doesNotContain("postgres/postgresql-password");
-        assertThat(bundled.secrets().get("postgres")).containsExactly("postgresql-postgres-password");
+        assertThat(bundled.secrets().get("postgres")).containsExactly("postgresql-password", "postgresql-postgres-password");
         Rendered names = resolve("p04-all-names");
-        assertThat(names.secrets()).isEqualTo(secrets("postgres:postgresql-postgres-password"));
+        assertThat(names.secrets()).isEqualTo(secrets("postgres:postgresql-password,postgresql-postgres-password"));
         assertThat(names.references()).isEqualTo(references("my-pg/pw postgres/postgresql-postgres-password"
                 + " my-license/enterprise-license-key my-idps/upstream-idps my-enterprise-secret/enterprise-secret"
                 + " my-root-token/root-token my-pachd-oauth/pachd-oauth-client-secret"
@@ -161,11 +167,11 @@ class PachydermChartCasesTest {
     }
 
     @Test
-    @DisplayName("chart bug 6: a RAW enterprise secret without a license is not written (pachd would fail to bootstrap)")
-    void enterpriseSecretNeedsALicense() {
+    @DisplayName("chart bug 6: a RAW enterprise secret without a license is written, since pachd reads it")
+    void enterpriseSecretWithoutALicenseIsWritten() {
         Rendered rendered = resolve("p17-enterprise-secret-no-license");
-        assertThat(rendered.secrets()).isEqualTo(secrets(CONSOLE + " " + PG));
-        assertThat(rendered.references()).doesNotContain("pachyderm-enterprise/enterprise-secret");
+        assertThat(rendered.secrets()).isEqualTo(secrets(CONSOLE + " " + PG + " pachyderm-enterprise:enterprise-secret"));
+        assertThat(rendered.references()).contains("pachyderm-enterprise/enterprise-secret");
     }
 
     @Test

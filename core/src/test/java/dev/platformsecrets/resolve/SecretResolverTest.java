@@ -26,7 +26,7 @@ class SecretResolverTest {
     @TempDir
     Path dir;
 
-    private static final RuleTable SEED = RuleTable.builtIn(RuleTable.DEFAULT_NAME);
+    private static final RuleTable SEED = RuleTable.builtIn("platform-secrets-map");
     private static final RuleTable CHART = RuleTable.builtIn("pachyderm-2.10");
 
     @Test
@@ -69,7 +69,7 @@ class SecretResolverTest {
                 () -> SecretResolver.builder(CHART).rotate("enterprise-license-key").build()
                         .resolve(Resolving.values(CHART, "{}", dir)));
         assertThat(invalid.problems()).extracting(Problem::render)
-                .containsExactly("--rotate: no rule of table 'pachyderm-2.10' generates key 'enterprise-license-key'");
+                .containsExactly("cannot rotate 'enterprise-license-key': no rule of table 'pachyderm-2.10' generates it");
     }
 
     @Test
@@ -132,26 +132,29 @@ class SecretResolverTest {
     @Test
     void aDeprecatedPairIsHonouredWithAWarningNamingTheReplacement() {
         Resolution resolution = Resolving.resolve(CHART, Resolving.values(CHART, """
-                pachd: {activateEnterpriseMember: true, enterpriseRootTokenSecretName: old-secret}
+                pachd: {activateEnterpriseMember: true, enterpriseRootToken: "old-token"}
                 """, dir));
 
         RuleOutcome token = resolution.outcomes().stream().filter(o -> o.rule().key().equals("enterprise-server-token"))
                 .findFirst().orElseThrow();
-        assertThat(token.decision().reference()).contains(new SecretReference("old-secret", "enterprise-root-token"));
+        assertThat(token.decision()).isInstanceOf(Decision.Plaintext.class);
+        assertThat(resolution.plaintext().get("enterprise-server-token").utf8()).isEqualTo("old-token");
         assertThat(resolution.warnings()).extracting(Problem::message)
-                .contains("deprecated; use pachd.enterpriseServerTokenSecretName instead");
+                .contains("deprecated; use pachd.enterpriseServerToken instead");
     }
 
     @Test
     void aKeyAttributeOverridesTheReferencedKeyAndMustBeAString() {
         Resolution resolution = Resolving.resolve(CHART, Resolving.values(CHART, """
                 global: {postgresql: {postgresqlExistingSecretName: my-pg, postgresqlExistingSecretKey: pw}}
+                postgresql: {enabled: false}
                 """, dir));
         assertThat(resolution.references()).contains(new SecretReference("my-pg", "pw"));
 
         PlatformSecretsException.Invalid invalid = catchThrowableOfType(PlatformSecretsException.Invalid.class,
                 () -> Resolving.resolve(CHART, Resolving.values(CHART, """
                         global: {postgresql: {postgresqlExistingSecretName: my-pg, postgresqlExistingSecretKey: [pw]}}
+                        postgresql: {enabled: false}
                         """, dir)));
         assertThat(invalid.problems()).extracting(Problem::message).containsExactly("must be a key name (a string)");
     }
@@ -164,5 +167,49 @@ class SecretResolverTest {
         SensitiveValue second = SecretResolver.builder(table).build().resolve(Values.empty()).secrets().get("s").get("k");
         assertThat(first.utf8()).matches("[A-Za-z0-9]{32}");
         assertThat(first).isNotEqualTo(second);
+    }
+
+    @Test
+    void aUserFileNamedLikeABuiltInTableIsNotTakenForTheTableDefaults() throws Exception {
+        Path file = dir.resolve("pachyderm-2.10.yaml");
+        java.nio.file.Files.writeString(file, "pachd: {enterpriseLicenseKey: \"L\", rootToken: \"t\", rootTokenSecretName: mine}\n");
+        Values values = dev.platformsecrets.values.ValuesLoader.withDefaults().load(CHART.defaults(), List.of(file),
+                List.of());
+        Resolution resolution = Resolving.resolve(CHART, values);
+        assertThat(resolution.warnings()).extracting(Problem::render)
+                .anyMatch(line -> line.startsWith(file + ":1:"))
+                .anyMatch(line -> line.contains("pachd.rootToken: warning: ignored because"));
+        RuleOutcome license = resolution.outcomes().get(0);
+        assertThat(license.decision().origin()).contains(Origin.at(file.toString(), 1, 31));
+    }
+
+    @Test
+    void anOverlayFedBackTakesItsValuesFromTheOverlaySecretAndRotatesOnlyWhenAsked() {
+        Values first = Resolving.values(CHART, "pachd: {enterpriseLicenseKey: \"LICENSE\"}", dir);
+        Resolution install = SecretResolver.builder(CHART).generator(ValueGenerator.seeded(1)).overlay("plat").build()
+                .resolve(first);
+        ValuesOverlay overlay = ValuesOverlay.of(install, "plat");
+        Path overlayFile = dir.resolve("overlay.yaml");
+        overlay.writeValuesFile(overlayFile);
+        Values fedBack = dev.platformsecrets.values.ValuesLoader.withDefaults().load(CHART.defaults(),
+                List.of(dir.resolve("values.yaml"), overlayFile), List.of());
+        ExistingSecrets earlier = ExistingSecrets.of(overlay.secrets());
+        Resolution again = SecretResolver.builder(CHART).generator(ValueGenerator.seeded(2)).existing(earlier)
+                .overlay("plat").build().resolve(fedBack);
+        ValuesOverlay second = ValuesOverlay.of(again, "plat");
+        assertThat(Resolving.plain(second.secrets())).isEqualTo(Resolving.plain(overlay.secrets()));
+        assertThat(second.valuesYaml()).isEqualTo(overlay.valuesYaml());
+
+        Resolution rotated = SecretResolver.builder(CHART).generator(ValueGenerator.seeded(2)).existing(earlier)
+                .overlay("plat").rotate("root-token").build().resolve(fedBack);
+        Map<String, String> before = Resolving.plain(overlay.secrets()).get("plat");
+        Map<String, String> after = Resolving.plain(ValuesOverlay.of(rotated, "plat").secrets()).get("plat");
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        before.forEach((key, value) -> assertThat(after.get(key).equals(value)).as(key).isEqualTo(!key.equals("root-token")));
+
+        PlatformSecretsException.Invalid unknown = catchThrowableOfType(PlatformSecretsException.Invalid.class,
+                () -> SecretResolver.builder(CHART).overlay("plat").build().resolve(fedBack));
+        assertThat(unknown.problems()).extracting(Problem::message)
+                .allMatch(message -> message.startsWith("names Secret 'plat', which holds the values this run externalises"));
     }
 }

@@ -14,7 +14,7 @@ class SeedTableTest {
     @TempDir
     Path dir;
 
-    private final RuleTable table = RuleTable.builtIn(RuleTable.DEFAULT_NAME);
+    private final RuleTable table = RuleTable.builtIn("platform-secrets-map");
 
     @Test
     void everyRawAttributeGivesExactlyTheSeedSecretNamesAndKeys() {

@@ -17,7 +17,7 @@ class ValuesOverlayTest {
     Path dir;
 
     @Test
-    void movesProvidedGeneratedAndPlaintextValuesAndPointsTheNameAttributesAtTheSecret() throws Exception {
+    void movesProvidedAndGeneratedValuesKeepsPlaintextAndPointsTheNameAttributesAtTheSecret() throws Exception {
         Resolution resolution = Resolving.resolve(CHART, Resolving.values(CHART, """
                 pachd:
                   enterpriseLicenseKey: "LICENSE"
@@ -31,11 +31,13 @@ class ValuesOverlayTest {
         ValuesOverlay overlay = ValuesOverlay.of(resolution, "mine");
 
         assertThat(overlay.data()).containsOnlyKeys("enterprise-license-key", "upstream-idps", "root-token",
-                "pachd-oauth-client-secret", "postgresql-password", "OAUTH_CLIENT_SECRET", "enterprise-server-token", "enterprise-secret");
-        assertThat(overlay.data().get("enterprise-server-token").utf8()).isEqualTo("old-token");
-        assertThat(overlay.remainingSecrets()).containsOnlyKeys("pachyderm-auth", "postgres");
+                "pachd-oauth-client-secret", "postgresql-password", "postgresql-postgres-password", "OAUTH_CLIENT_SECRET",
+                "enterprise-secret");
+        assertThat(overlay.secrets()).containsOnlyKeys("mine");
+        assertThat(overlay.remainingSecrets()).containsOnlyKeys("pachyderm-auth");
         assertThat(overlay.remainingSecrets().get("pachyderm-auth")).containsOnlyKeys("cluster-role-bindings");
-        assertThat(overlay.remainingSecrets().get("postgres")).containsOnlyKeys("postgresql-postgres-password");
+        assertThat(overlay.warnings()).extracting(dev.platformsecrets.Problem::path).extracting(Object::toString)
+                .containsExactly("pachd.pachAuthClusterRoleBindings", "pachd.enterpriseServerToken");
         assertThat(overlay.valuesYaml()).isEqualTo("""
                 console:
                   config:
@@ -43,20 +45,19 @@ class ValuesOverlayTest {
                     oauthClientSecretSecretName: mine
                 global:
                   postgresql:
+                    existingSecret: mine
                     postgresqlExistingSecretKey: postgresql-password
                     postgresqlExistingSecretName: mine
-                    postgresqlPassword: ""
+                    postgresqlPassword: insecure-user-password
+                    postgresqlPostgresPassword: insecure-root-password
                 oidc:
-                  upstreamIDPs: null
+                  upstreamIDPs: []
                   upstreamIDPsSecretName: mine
                 pachd:
                   enterpriseLicenseKey: ""
                   enterpriseLicenseKeySecretName: mine
-                  enterpriseRootToken: ""
                   enterpriseSecret: ""
                   enterpriseSecretSecretName: mine
-                  enterpriseServerToken: ""
-                  enterpriseServerTokenSecretName: mine
                   oauthClientSecret: ""
                   oauthClientSecretSecretName: mine
                   rootToken: ""

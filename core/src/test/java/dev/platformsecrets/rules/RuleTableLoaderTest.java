@@ -46,8 +46,9 @@ class RuleTableLoaderTest {
 
         assertThat(invalid.problems()).extracting(Problem::render).map(line -> line.replace(file + ":", ""))
                 .containsExactly(
-                        "5:13: rules[0].colour: unknown field 'colour'; expected one of [delivery, deprecated, fallback,"
-                                + " format, generate, key, keyAttribute, nameAttribute, rawAttribute, required, secret, when]",
+                        "5:13: rules[0].colour: unknown field 'colour'; expected one of [copyExisting, delivery, deprecated,"
+                                + " fallback, format, generate, key, keyAttribute, nameAttribute, overlayInPlace, overlayNames,"
+                                + " rawAttribute, required, secret, unusable, when]",
                         "3:5: rules[0].rawAttribute: a rule needs a rawAttribute",
                         "7:19: rules[1].rawAttribute: bad values path: empty key in path",
                         "10:11: rules[2].when: bad condition: column 8: expected a values path at the end",
@@ -72,8 +73,31 @@ class RuleTableLoaderTest {
     }
 
     @Test
-    void theDefaultTableIsTheSeedTableRowForRow() {
-        RuleTable table = RuleTable.builtIn(RuleTable.DEFAULT_NAME);
+    void aMalformedStructuredFallbackIsRefusedWhenTheTableLoads() {
+        PlatformSecretsException.Invalid invalid = catchThrowableOfType(PlatformSecretsException.Invalid.class,
+                () -> RuleTableLoader.parse("""
+                        name: t
+                        rules:
+                          - key: k
+                            secret: s
+                            rawAttribute: a.raw
+                            format: yaml
+                            fallback:
+                              value: "a: [b"
+                        """, "table.yaml"));
+        assertThat(invalid.problems()).extracting(Problem::render)
+                .singleElement().asString().startsWith("table.yaml:8:14: rules[0].fallback.value: is not valid YAML");
+    }
+
+    @Test
+    void theDefaultTableIsWhatTheChartReads() {
+        assertThat(RuleTable.DEFAULT_NAME).isEqualTo("pachyderm-2.10");
+        assertThat(RuleTable.builtInNames()).containsExactly("pachyderm-2.10", "platform-secrets-map");
+    }
+
+    @Test
+    void theSeedTableIsTheDocumentedMapRowForRow() {
+        RuleTable table = RuleTable.builtIn("platform-secrets-map");
 
         assertThat(table.rules()).extracting(rule -> (rule.required() ? "Yes " : "No ") + rule.key() + " : "
                 + rule.secret().orElse("N/A") + " " + rule.nameAttribute().map(Object::toString).orElse("-") + " "

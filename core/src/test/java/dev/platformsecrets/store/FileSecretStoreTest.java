@@ -66,7 +66,7 @@ class FileSecretStoreTest {
         assertThat(store().list()).extracting(StoredSecret::name).containsExactly("b");
 
         assertThatThrownBy(() -> store().createAll(List.of(opaque("c", "k", "v"), opaque("c", "k", "w"))))
-                .hasMessage("Secret \"c\": [1].metadata.name: Duplicate value: \"c\": given twice (both in namespace \"\");"
+                .hasMessage("Secret \"c\": [1].metadata.name: Duplicate value: \"c\": given twice (both without a namespace);"
                         + " the store keeps one Secret per name, whatever its namespace");
         assertThat(store().list()).extracting(StoredSecret::name).containsExactly("b");
 

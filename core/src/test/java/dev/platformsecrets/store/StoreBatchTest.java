@@ -61,7 +61,7 @@ class StoreBatchTest {
         assertThat(thrown).isInstanceOf(PlatformSecretsException.Conflict.class);
         assertThat(((PlatformSecretsException) thrown).problems()).extracting(Problem::render).containsExactly(
                 "Secret \"postgres\": data: Forbidden: field is immutable when `immutable` is set",
-                "Secret \"fresh\": [3].metadata.name: Duplicate value: \"fresh\": given twice (both in namespace \"\");"
+                "Secret \"fresh\": [3].metadata.name: Duplicate value: \"fresh\": given twice (both without a namespace);"
                         + " the store keeps one Secret per name, whatever its namespace");
         assertThat(value(store, "auth", "k")).isEqualTo("old");
         assertThat(store.get("fresh")).isEmpty();

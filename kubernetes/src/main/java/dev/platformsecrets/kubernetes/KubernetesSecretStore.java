@@ -154,7 +154,7 @@ public final class KubernetesSecretStore implements SecretStore, AutoCloseable {
 
     @Override
     public void delete(String name) {
-        if (!SecretValidator.validate(Secret.opaque(name, Map.of())).stream().noneMatch(Problem::isError)) {
+        if (!isPossibleName(name)) {
             throw notFound(name);
         }
         List<StatusDetails> deleted;
@@ -252,18 +252,17 @@ public final class KubernetesSecretStore implements SecretStore, AutoCloseable {
     }
 
     private Optional<SecretMapping.Read> read(String name) {
-        if (SecretValidator.validate(Secret.opaque(name, Map.of())).stream().anyMatch(Problem::isError)) {
+        if (!isPossibleName(name)) {
             return Optional.empty();
         }
         io.fabric8.kubernetes.api.model.Secret found;
         try {
             found = secrets().withName(name).get();
         } catch (KubernetesClientException e) {
-            PlatformSecretsException mapped = ClusterErrors.map(e, Operation.GET, connection, name);
-            if (mapped instanceof PlatformSecretsException.NotFound && e.getStatus() == null) {
+            if (e.getCode() == 404) {
                 return Optional.empty();
             }
-            throw mapped;
+            throw ClusterErrors.map(e, Operation.GET, connection, name);
         }
         return Optional.ofNullable(found).map(model -> SecretMapping.fromModel(model, connection.origin()));
     }
@@ -337,6 +336,11 @@ public final class KubernetesSecretStore implements SecretStore, AutoCloseable {
             throw new PlatformSecretsException.Invalid(problems);
         }
         return placed;
+    }
+
+    /** Whether a Secret can have this name at all; no request is made for one that cannot. */
+    private static boolean isPossibleName(String name) {
+        return SecretValidator.validate(Secret.opaque(name, Map.of())).stream().noneMatch(Problem::isError);
     }
 
     private static boolean sameContent(Secret a, Secret b) {

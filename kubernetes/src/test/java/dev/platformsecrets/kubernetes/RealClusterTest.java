@@ -10,11 +10,10 @@ import dev.platformsecrets.secret.Secret;
 import dev.platformsecrets.secret.SecretType;
 import dev.platformsecrets.store.StoredSecret;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,13 +25,13 @@ import org.junit.jupiter.api.Test;
 class RealClusterTest {
 
     private static final String SWITCH = "PLATFORM_SECRETS_CLUSTER_TEST";
-    private static String prefix;
+    private static final String PREFIX = "platform-secrets-it-" + Integer.toHexString(new SecureRandom().nextInt());
 
-    @BeforeAll
-    static void onlyWhenAskedFor() {
+    /** Each test is skipped, with this note in the report, unless the switch is set. */
+    @BeforeEach
+    void onlyWhenAskedFor() {
         assumeTrue("1".equals(System.getenv(SWITCH)),
                 "skipped: set " + SWITCH + "=1 to run against the cluster of the current kubeconfig context");
-        prefix = "platform-secrets-it-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
     }
 
     private static KubernetesSecretStore store() {
@@ -49,7 +48,7 @@ class RealClusterTest {
     @Test
     void createReadReplaceAndDelete() {
         try (KubernetesSecretStore store = store()) {
-            String name = prefix + "-a";
+            String name = PREFIX + "-a";
             try {
                 StoredSecret created = store.create(secret(name, "one", false));
                 assertThatThrownBy(() -> store.create(secret(name, "two", false))).isInstanceOf(PlatformSecretsException.AlreadyExists.class);
@@ -68,8 +67,8 @@ class RealClusterTest {
     @Test
     void immutableAndApply() {
         try (KubernetesSecretStore store = store()) {
-            String frozen = prefix + "-frozen";
-            String applied = prefix + "-applied";
+            String frozen = PREFIX + "-frozen";
+            String applied = PREFIX + "-applied";
             try {
                 store.create(secret(frozen, "v", true));
                 assertThatThrownBy(() -> store.replace(secret(frozen, "w", true))).isInstanceOf(PlatformSecretsException.Conflict.class);

@@ -10,10 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.dataformat.yaml.YAMLFactory;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
@@ -79,38 +77,18 @@ public final class PlainValues {
         return PlainWriter.write(Json.FACTORY, Collections.singletonList(value));
     }
 
-    /**
-     * Reads YAML text into plain Java objects.
-     *
-     * @throws IllegalArgumentException when the text is not YAML (the message holds no input text)
-     */
-    public static Object fromYaml(String text) {
-        try {
-            return YamlReading.MAPPER.readValue(text, Object.class);
-        } catch (JacksonException bad) {
-            throw new IllegalArgumentException("not valid YAML", bad);
-        }
-    }
-
     /** The YAML format for writing, set up on first use. */
     private static final class Yaml {
         static final YAMLFactory FACTORY = YAMLFactory.builder()
                 .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
                 .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
                 .disable(YAMLWriteFeature.SPLIT_LINES)
+                .stringQuotingChecker(Yaml11Quoting.INSTANCE)
                 .build();
     }
 
     /** The JSON format for writing, set up on first use. */
     private static final class Json {
         static final JsonFactory FACTORY = new JsonFactory();
-    }
-
-    /**
-     * The YAML mapper for reading, built on first use only: a Jackson mapper costs start-up time,
-     * and only tables with structured fallbacks read YAML this way.
-     */
-    private static final class YamlReading {
-        static final YAMLMapper MAPPER = YAMLMapper.builder().build();
     }
 }

@@ -2,6 +2,8 @@ package dev.platformsecrets.internal.store;
 
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
+import dev.platformsecrets.internal.files.AtomicFiles;
+import dev.platformsecrets.internal.files.PosixPermissions;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -21,7 +23,7 @@ import java.util.Map;
  *
  * <ol>
  *   <li><b>Stage:</b> every file is written and forced to disk in a fresh staging directory
- *       inside the store's {@value AtomicFiles#TEMPORARY_DIRECTORY} directory.
+ *       inside the store's {@value TemporaryFiles#TEMPORARY_DIRECTORY} directory.
  *   <li><b>Commit:</b> the staging directory is renamed to {@value #DIRECTORY} in one atomic step,
  *       and the store directory forced. From this moment the batch is written, crash or not.
  *   <li><b>Apply:</b> each file is renamed from {@value #DIRECTORY} over its target, then the empty
@@ -49,7 +51,7 @@ public final class Journal {
      * batch: all of them, or, after a crash at any moment, none of them.
      */
     public static void write(Path directory, Map<String, byte[]> contents) throws IOException {
-        Path temporary = AtomicFiles.cleanTemporaryDirectory(directory);
+        Path temporary = TemporaryFiles.cleanTemporaryDirectory(directory);
         byte[] suffix = new byte[8];
         RANDOM.nextBytes(suffix);
         Path staging = temporary.resolve(STAGING_PREFIX + HexFormat.of().formatHex(suffix));

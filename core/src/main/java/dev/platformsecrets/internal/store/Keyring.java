@@ -168,7 +168,7 @@ public final class Keyring {
     private String missingKeyMessage(String keyName) {
         return keys.isEmpty()
                 ? "encrypted with key \"" + keyName + "\", but no encryption config was given; give the one that lists"
-                        + " the key (--encryption-config)"
+                        + " the key"
                 : "encrypted with key \"" + keyName + "\", which the encryption config does not list; add the key"
                         + " to the config (keys " + keyNames() + ")";
     }

@@ -2,6 +2,7 @@ package dev.platformsecrets.internal.store;
 
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
+import dev.platformsecrets.internal.files.PosixPermissions;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -1,2 +1,2 @@
-/** File store internals: atomic writes, locking, permissions, the on-disk format and value sealing. Internal. */
+/** File store internals: locking, the on-disk format and value sealing. Internal. */
 package dev.platformsecrets.internal.store;

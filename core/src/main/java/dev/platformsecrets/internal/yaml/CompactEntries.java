@@ -111,11 +111,7 @@ public final class CompactEntries<V> extends AbstractMap<String, V> {
         }
         int[] index = new int[Integer.highestOneBit(size * 2 - 1) << 1];
         for (int i = 0; i < size; i++) {
-            int slot = slot(keys[i], index.length);
-            while (index[slot] != 0) {
-                slot = (slot + 1) & (index.length - 1);
-            }
-            index[slot] = i + 1;
+            index[HashSlots.freeSlot(index, keys[i].hashCode())] = i + 1;
         }
         return index;
     }
@@ -137,20 +133,14 @@ public final class CompactEntries<V> extends AbstractMap<String, V> {
         if (key == null) {
             return -1;
         }
-        int slot = slot(key, index.length);
-        while (index[slot] != 0) {
+        for (int slot = HashSlots.slot(key.hashCode(), index.length); index[slot] != 0;
+                slot = HashSlots.next(slot, index.length)) {
             int at = index[slot] - 1;
             if (keys[at].equals(key)) {
                 return at;
             }
-            slot = (slot + 1) & (index.length - 1);
         }
         return -1;
-    }
-
-    /** The home slot of {@code key}; see {@link HashSlots}. */
-    private static int slot(Object key, int length) {
-        return HashSlots.slot(key.hashCode(), length);
     }
 
     /**
@@ -192,11 +182,7 @@ public final class CompactEntries<V> extends AbstractMap<String, V> {
             if (size > SCANNED && size * 2 > index.length) {
                 index = indexOf(keys, size);
             } else if (size > SCANNED) {
-                int slot = slot(key, index.length);
-                while (index[slot] != 0) {
-                    slot = (slot + 1) & (index.length - 1);
-                }
-                index[slot] = size;
+                index[HashSlots.freeSlot(index, key.hashCode())] = size;
             }
             return true;
         }

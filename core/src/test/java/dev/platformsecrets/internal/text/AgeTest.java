@@ -1,4 +1,4 @@
-package dev.platformsecrets.cli;
+package dev.platformsecrets.internal.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.platformsecrets.internal.store;
+package dev.platformsecrets.internal.files;
 
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
@@ -9,13 +9,16 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -38,6 +41,7 @@ public final class PosixPermissions {
 
     private static final Optional<String> USER = ProcessHandle.current().info().user();
     private static final String ROOT = "root";
+    private static final OptionalInt USER_ID = userId();
 
     private PosixPermissions() {
     }
@@ -70,6 +74,13 @@ public final class PosixPermissions {
         }
         String owner;
         try {
+            if (USER_ID.isPresent()) {
+                // by user id: resolving the owner's name costs a user database lookup, paid only when foreign
+                int uid = (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+                if (uid == USER_ID.getAsInt() || uid == 0) {
+                    return Optional.empty();
+                }
+            }
             owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName();
         } catch (UnsupportedOperationException e) {
             return Optional.empty();
@@ -80,29 +91,100 @@ public final class PosixPermissions {
         return owner.equals(USER.get()) || owner.equals(ROOT) ? Optional.empty() : Optional.of(owner);
     }
 
-    /** Whether the default file system has POSIX permissions (and owners). */
-    public static boolean isPosix() {
-        return POSIX;
+
+    /**
+     * What one {@code lstat} of a stored file tells: its kind, its size, and warnings about a file
+     * the store reads all the same (open to group or others, though the store creates every file
+     * {@code rw-------}; owned by another user).
+     *
+     * @param regular whether it is a regular file
+     * @param size its size in bytes
+     * @param warnings the warnings, none for a file the store wrote
+     */
+    public record FileFacts(boolean regular, long size, List<Problem> warnings) {
+
+        /** Copies the list. */
+        public FileFacts {
+            warnings = List.copyOf(warnings);
+        }
+
+        /** The kind and size of basic attributes, without warnings. */
+        public static FileFacts of(BasicFileAttributes attributes) {
+            return new FileFacts(attributes.isRegularFile(), attributes.size(), List.of());
+        }
     }
 
     /**
-     * Warnings about a stored file the store reads all the same: group or others may use it (the
-     * store creates every file {@code rw-------}), or someone else owns it.
+     * The facts of a stored file, from one {@code lstat}. Owners are compared by user id where the
+     * platform has one ({@code unix:uid}): resolving an owner's name costs a user database lookup
+     * per file, more than the rest of a listed file; the name is looked up only for a warning.
      */
-    public static List<Problem> fileWarnings(Path file, PosixFileAttributes attributes) {
+    public static FileFacts facts(Path file) throws IOException {
+        if (USER_ID.isPresent()) {
+            Map<String, Object> unix = Files.readAttributes(file, "unix:isRegularFile,size,mode,uid", LinkOption.NOFOLLOW_LINKS);
+            boolean regular = (Boolean) unix.get("isRegularFile");
+            int mode = (Integer) unix.get("mode");
+            int uid = (Integer) unix.get("uid");
+            List<Problem> warnings = new ArrayList<>();
+            if (regular && (mode & 077) != 0) {
+                warnings.add(openToOthers(file, modeString(mode)));
+            }
+            if (regular && uid != USER_ID.getAsInt() && uid != 0) {
+                warnings.add(foreignFile(file, Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).getName()));
+            }
+            return new FileFacts(regular, (Long) unix.get("size"), warnings);
+        }
+        if (!POSIX) {
+            return FileFacts.of(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+        }
+        PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         List<Problem> warnings = new ArrayList<>();
-        Set<PosixFilePermission> permissions = attributes.permissions();
-        if (permissions.stream().anyMatch(GROUP_OR_OTHERS_ANY::contains)) {
-            warnings.add(Problem.warning(Origin.of(file.toString()), KeyPath.root(), "the stored file is open to group or"
-                    + " others (" + PosixFilePermissions.toString(permissions) + "), though the store writes files"
-                    + " readable by their owner only; run chmod 600 on it"));
+        if (attributes.isRegularFile()) {
+            Set<PosixFilePermission> permissions = attributes.permissions();
+            if (permissions.stream().anyMatch(GROUP_OR_OTHERS_ANY::contains)) {
+                warnings.add(openToOthers(file, PosixFilePermissions.toString(permissions)));
+            }
+            String owner = attributes.owner().getName();
+            if (USER.isPresent() && !owner.equals(USER.get()) && !owner.equals(ROOT)) {
+                warnings.add(foreignFile(file, owner));
+            }
         }
-        String owner = attributes.owner().getName();
-        if (USER.isPresent() && !owner.equals(USER.get()) && !owner.equals(ROOT)) {
-            warnings.add(Problem.warning(Origin.of(file.toString()), KeyPath.root(), "the stored file is owned by user \""
-                    + owner + "\", not by the user running this (\"" + USER.get() + "\"), and that user can change it"));
+        return new FileFacts(attributes.isRegularFile(), attributes.size(), warnings);
+    }
+
+    private static Problem openToOthers(Path file, String permissions) {
+        return Problem.warning(Origin.of(file.toString()), KeyPath.root(), "the stored file is open to group or others ("
+                + permissions + "), though the store writes files readable by their owner only; run chmod 600 on it");
+    }
+
+    private static Problem foreignFile(Path file, String owner) {
+        return Problem.warning(Origin.of(file.toString()), KeyPath.root(), "the stored file is owned by user \"" + owner
+                + "\", not by the user running this (\"" + USER.orElse("") + "\"), and that user can change it");
+    }
+
+    /** {@code rw-r--r--} for the permission bits of a mode. */
+    private static String modeString(int mode) {
+        StringBuilder text = new StringBuilder(9);
+        String letters = "rwxrwxrwx";
+        for (int bit = 0; bit < 9; bit++) {
+            text.append((mode & (0400 >> bit)) != 0 ? letters.charAt(bit) : '-');
         }
-        return warnings;
+        return text.toString();
+    }
+
+    /**
+     * The user id of this process where the platform has the {@code unix} attribute view and
+     * {@code /proc/self} (Linux), so that owners compare without name lookups.
+     */
+    private static OptionalInt userId() {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("unix") || USER.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return OptionalInt.empty();
+        }
     }
 
     /** Attributes that create a directory as {@code rwx------}. */

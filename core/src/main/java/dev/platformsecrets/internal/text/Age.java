@@ -1,4 +1,4 @@
-package dev.platformsecrets.cli;
+package dev.platformsecrets.internal.text;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +7,7 @@ import java.time.Instant;
  * Ages as {@code pachctl list secret} prints them: docker/go-units' {@code HumanDuration} plus
  * {@code " ago"} ({@code 11 seconds ago}, {@code About a minute ago}, {@code 3 hours ago}).
  */
-final class Age {
+public final class Age {
 
     private static final long HOURS_PER_DAY = 24;
 
@@ -15,7 +15,7 @@ final class Age {
     }
 
     /** {@code HumanDuration(now - created) + " ago"}; a creation time in the future counts as now. */
-    static String ago(Instant created, Instant now) {
+    public static String ago(Instant created, Instant now) {
         return humanDuration(Duration.between(created, now)) + " ago";
     }
 
@@ -23,7 +23,7 @@ final class Age {
      * go-units' {@code HumanDuration}: seconds and minutes truncate, hours round half up, and
      * days, weeks, months (30 days) and years (365 days) derive from the rounded hours.
      */
-    static String humanDuration(Duration duration) {
+    public static String humanDuration(Duration duration) {
         double exactSeconds = duration.getSeconds() + duration.getNano() / 1e9;
         long seconds = (long) exactSeconds;
         if (seconds < 1) {
