@@ -60,7 +60,8 @@ class PackageFlowTest {
             Map.entry("secret", 4),
             Map.entry("store", 5),
             Map.entry("internal.store", 5),
-            Map.entry("pipeline", 6));
+            Map.entry("pipeline", 6),
+            Map.entry("install", 7));
 
     private static final Path SOURCES = Path.of("src", "main", "java", "dev", "platformsecrets");
 

@@ -115,7 +115,7 @@ class ClusterBackendTest {
     void theSavedOverlaySecretIsWhatTheNextRunReferencesAndChecksInTheCluster() throws IOException {
         Path rootToken = Files.writeString(folder.resolve("root-token-3.json"), """
                 {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "pachyderm-root-token"},
-                 "data": {"rootToken": "c3RvcmVkLXJvb3QtdG9rZW4="}}
+                 "data": {"root-token": "c3RvcmVkLXJvb3QtdG9rZW4="}}
                 """);
         assertThat(run("overlay", "create", "secret", "-f", rootToken.toString()).exit()).isZero();
         Path overlay = folder.resolve("overlay-values.yaml");

@@ -50,7 +50,7 @@ class ExportedApiTest {
     private static final Module LIBRARY = PlatformSecretsException.class.getModule();
     private static final Set<String> EXPORTED = Set.of("dev.platformsecrets", "dev.platformsecrets.values",
             "dev.platformsecrets.rules", "dev.platformsecrets.resolve", "dev.platformsecrets.secret",
-            "dev.platformsecrets.store", "dev.platformsecrets.pipeline");
+            "dev.platformsecrets.store", "dev.platformsecrets.pipeline", "dev.platformsecrets.install");
 
     @Test
     @DisplayName("this test and the library are named modules; exactly the API packages are exported, none opened")
