@@ -127,7 +127,7 @@ final class ResolveInputs {
         List<dev.platformsecrets.Problem> problems = new ArrayList<>();
         MapNode user = null;
         try {
-            user = valuesInputs.merged();
+            user = valuesInputs.merged(err);
         } catch (PlatformSecretsException.Invalid invalid) {
             problems.addAll(invalid.problems());
         }

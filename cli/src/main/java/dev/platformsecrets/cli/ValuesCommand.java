@@ -35,7 +35,7 @@ final class ValuesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Values values = inputs.load(MapNode.empty(Origin.UNKNOWN));
+        Values values = inputs.load(MapNode.empty(Origin.UNKNOWN), command.commandLine().getErr());
         PrintWriter out = command.commandLine().getOut();
         if (CommandSpecs.isSet(origins)) {
             ValuesRenderer.origins(values).forEach(out::println);

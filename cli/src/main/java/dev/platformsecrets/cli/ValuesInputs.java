@@ -4,6 +4,7 @@ import dev.platformsecrets.values.MapNode;
 import dev.platformsecrets.values.Values;
 import dev.platformsecrets.values.ValuesLoader;
 import dev.platformsecrets.values.ValuesOverride;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,8 @@ final class ValuesInputs {
 
     /** Adds {@code -f} and the override options to {@code spec}. */
     ValuesInputs(CommandSpec spec) {
-        files = CommandSpecs.repeatable(spec, Path.class, "FILE", "A values file (repeatable; later files win).",
-                "-f", "--values");
+        files = CommandSpecs.repeatable(spec, Path.class, "FILE",
+                "A values file (repeatable; later files win; - reads the standard input).", "-f", "--values");
         set = CommandSpecs.repeatable(spec, String.class, "KEY=VALUE",
                 "Set a value as Helm's --set does (repeatable).", "--set");
         setString = CommandSpecs.repeatable(spec, String.class, "KEY=VALUE", "Set a string value (repeatable).",
@@ -40,13 +41,19 @@ final class ValuesInputs {
                 "Set a literal string value (repeatable).", "--set-literal");
     }
 
-    /** The files merged left to right over {@code defaults}, then the overrides in Helm's order. */
-    Values load(MapNode defaults) {
-        return ValuesLoader.coalesce(defaults, merged());
+    /**
+     * The files merged left to right over {@code defaults}, then the overrides in Helm's order;
+     * warnings of the reading go to {@code err}.
+     */
+    Values load(MapNode defaults, PrintWriter err) {
+        return ValuesLoader.coalesce(defaults, merged(err));
     }
 
-    /** The files merged left to right, then the overrides in Helm's order; no defaults yet. */
-    MapNode merged() {
+    /**
+     * The files merged left to right, then the overrides in Helm's order; no defaults yet. Warnings
+     * of the reading (keys that Helm retypes) go to {@code err}.
+     */
+    MapNode merged(PrintWriter err) {
         List<ValuesOverride> overrides = new ArrayList<>();
         add(overrides, ValuesOverride.Kind.SET, set);
         add(overrides, ValuesOverride.Kind.SET_STRING, setString);
@@ -55,7 +62,9 @@ final class ValuesInputs {
         add(overrides, ValuesOverride.Kind.SET_LITERAL, setLiteral);
         // Without overrides there is nothing to order (and no sorting stream to set up at start-up).
         List<ValuesOverride> ordered = overrides.isEmpty() ? overrides : ValuesOverride.inHelmOrder(overrides);
-        return ValuesLoader.withDefaults().merge(CommandSpecs.values(files), ordered);
+        ValuesLoader.Merged merged = ValuesLoader.withDefaults().mergeWithWarnings(CommandSpecs.values(files), ordered);
+        Cli.printProblems(err, merged.warnings());
+        return merged.tree();
     }
 
     private static void add(List<ValuesOverride> overrides, ValuesOverride.Kind kind, OptionSpec option) {

@@ -93,4 +93,23 @@ class ValuesCommandTest {
         assertThat(run.err()).startsWith("Invalid value for option '--output': expected one of yaml, json")
                 .doesNotContain("xml");
     }
+
+    @Test
+    @DisplayName("-f - reads the values from the standard input, between files in command-line order")
+    void standardInput(@TempDir Path dir) throws IOException {
+        Path a = write(dir, "a.yaml", "pachd:\n  rootToken: \"from-a\"\n  port: 650\n");
+        java.io.InputStream before = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("pachd:\n  port: 651\non: 1\n".getBytes(StandardCharsets.UTF_8)));
+            CliCapture.Result run = run("values", "-f", a.toString(), "-f", "-", "--origins");
+            assertThat(run.exit()).isZero();
+            assertThat(run.out()).contains("pachd.rootToken\t" + a + ":2:14").contains("pachd.port\t<stdin>:2:9")
+                    .contains("true\t<stdin>:3:5");
+            assertThat(run.err()).isEqualTo("<stdin>:3:1: warning: Helm reads the unquoted key 'on' as 'true' (YAML 1.1 "
+                    + "typing), so a values path reaches it only as 'true'; quote the key to keep 'on'"
+                    + System.lineSeparator());
+        } finally {
+            System.setIn(before);
+        }
+    }
 }

@@ -57,12 +57,12 @@ public final class RuleTableLoader {
 
     /** Reads a table file. */
     public static RuleTable load(Path file) {
-        return fromTree(ValuesLoader.withDefaults().parse(file));
+        return fromTree(ValuesLoader.withDefaults().parseOneDocument(file));
     }
 
     /** Reads a table from YAML text; {@code sourceName} labels the origins of errors. */
     public static RuleTable parse(String content, String sourceName) {
-        return fromTree(ValuesLoader.withDefaults().parse(content, sourceName));
+        return fromTree(ValuesLoader.withDefaults().parseOneDocument(content, sourceName));
     }
 
     /**

@@ -1,16 +1,15 @@
 package dev.platformsecrets.secret;
 
 import dev.platformsecrets.internal.values.ValueNodes;
+import dev.platformsecrets.internal.yaml.YamlOneOneWords;
 import dev.platformsecrets.values.HelmType;
 import dev.platformsecrets.values.ListNode;
 import dev.platformsecrets.values.MapNode;
-import dev.platformsecrets.values.NullNode;
 import dev.platformsecrets.values.ScalarNode;
 import dev.platformsecrets.values.ScalarStyle;
 import dev.platformsecrets.values.ValueNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,15 +20,10 @@ import java.util.regex.Pattern;
  */
 final class YamlOneOne {
 
-    private static final Set<String> TRUE_WORDS = Set.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE",
-            "on", "On", "ON");
-    private static final Set<String> FALSE_WORDS = Set.of("n", "N", "no", "No", "NO", "false", "False", "FALSE",
-            "off", "Off", "OFF");
-    private static final Set<String> NULL_WORDS = Set.of("~", "null", "Null", "NULL");
     private static final Pattern INTEGER = Pattern.compile(
             "[-+]?(0[bB][01]+|0[oO]?[0-7]+|0[xX][0-9a-fA-F]+|[0-9]+)");
     private static final Pattern FLOAT = Pattern.compile(
-            "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+            "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
 
     private YamlOneOne() {
     }
@@ -52,18 +46,18 @@ final class YamlOneOne {
 
     private static ValueNode plain(ScalarNode scalar) {
         String text = scalar.text();
-        if (NULL_WORDS.contains(text)) {
+        if (!text.isEmpty() && YamlOneOneWords.isNull(text)) {
             return ValueNodes.nullAt(scalar.origin());
         }
-        if (TRUE_WORDS.contains(text) || FALSE_WORDS.contains(text)) {
-            return ValueNodes.scalar(TRUE_WORDS.contains(text) ? "true" : "false", ScalarStyle.PLAIN, HelmType.BOOLEAN,
+        if (YamlOneOneWords.isBoolean(text)) {
+            return ValueNodes.scalar(YamlOneOneWords.isTrue(text) ? "true" : "false", ScalarStyle.PLAIN, HelmType.BOOLEAN,
                     "an unquoted YAML 1.1 boolean word", scalar.origin());
         }
         String digits = text.replace("_", "");
         if (INTEGER.matcher(digits).matches()) {
             return ValueNodes.scalar(text, ScalarStyle.PLAIN, HelmType.INTEGER, "an unquoted YAML 1.1 number", scalar.origin());
         }
-        if (FLOAT.matcher(digits).matches()) {
+        if (FLOAT.matcher(digits).matches() || YamlOneOneWords.isSpecialFloat(text)) {
             return ValueNodes.scalar(text, ScalarStyle.PLAIN, HelmType.FLOAT, "an unquoted YAML 1.1 number", scalar.origin());
         }
         return scalar;

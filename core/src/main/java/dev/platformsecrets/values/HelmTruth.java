@@ -1,18 +1,20 @@
 package dev.platformsecrets.values;
 
+import dev.platformsecrets.internal.yaml.YamlOneOneWords;
 import java.util.Locale;
-import java.util.Set;
 
 /** Helm's truthiness of boolean and number scalars. */
 final class HelmTruth {
 
-    private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "y", "on");
-
     private HelmTruth() {
     }
 
+    /**
+     * Whether a boolean scalar is true: a YAML 1.1 true word (values files), or {@code true} in any
+     * case ({@code --set} compares without case, as Go's {@code strings.EqualFold}).
+     */
     static boolean isTrueBoolean(String text) {
-        return TRUE_WORDS.contains(text.toLowerCase(Locale.ROOT));
+        return YamlOneOneWords.isTrue(text) || text.equalsIgnoreCase("true");
     }
 
     static boolean isZeroNumber(String text) {

@@ -1,14 +1,15 @@
 package dev.platformsecrets.values;
 
 import dev.platformsecrets.Origin;
+import dev.platformsecrets.internal.yaml.ValueNodeFactory;
+import dev.platformsecrets.internal.yaml.YamlOneOneWords;
+import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.List;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * How Helm types scalars: YAML 1.1 resolution as go-yaml v2 does it for values files, and the
@@ -21,20 +22,6 @@ import java.util.stream.Stream;
  */
 final class HelmTyping {
 
-    private static final Set<String> TRUE_WORDS = Set.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE",
-            "on", "On", "ON");
-    private static final Set<String> FALSE_WORDS = Set.of("n", "N", "no", "No", "NO", "false", "False", "FALSE",
-            "off", "Off", "OFF");
-    private static final Set<String> NULL_WORDS = Set.of("", "~", "null", "Null", "NULL");
-    private static final Set<String> SPECIAL_FLOATS = Set.of(".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF",
-            "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF");
-    private static final List<String> ALL_WORDS = Stream.of(TRUE_WORDS, FALSE_WORDS, NULL_WORDS, SPECIAL_FLOATS)
-            .flatMap(Set::stream).toList();
-    /** No boolean, null or special float word is longer: a longer text needs no set lookups. */
-    private static final int LONGEST_WORD = ALL_WORDS.stream().mapToInt(String::length).max().orElse(0);
-    /** The first characters of those words: a text starting otherwise needs no set lookups. */
-    private static final String WORD_STARTS = ALL_WORDS.stream().filter(word -> !word.isEmpty())
-            .map(word -> word.substring(0, 1)).distinct().collect(Collectors.joining());
     /** go-yaml v2's {@code yamlStyleFloat}. */
     private static final Pattern YAML_FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
     /** What Go's {@code strconv.ParseFloat} accepts for a text starting with a dot. */
@@ -67,37 +54,173 @@ final class HelmTyping {
     private HelmTyping() {
     }
 
-    /** How Helm reads an unquoted scalar of a values file; {@code null} words give a {@link NullNode}. */
+    /**
+     * How Helm reads an unquoted scalar of a values file; {@code null} words give a {@link NullNode}.
+     *
+     * @throws ValueNodeFactory.Refused for an infinity or not-a-number word, which Helm refuses
+     */
     static ValueNode plain(String text, Origin origin) {
-        if (isWord(text, NULL_WORDS)) {
+        if (YamlOneOneWords.isNull(text)) {
             return new NullRecord(origin);
+        }
+        if (YamlOneOneWords.isSpecialFloat(text)) {
+            throw new ValueNodeFactory.Refused("an infinity or not-a-number word (.inf, .nan), which Helm refuses in "
+                    + "a values file (JSON has no such number: unsupported value); quote it to keep the word");
         }
         Typing typing = typePlain(text);
         return new ScalarRecord(text, ScalarStyle.PLAIN, typing.type(), typing.retyping(), origin);
     }
 
-    /** The string key Helm makes of an unquoted key: booleans and integers are rendered as Go would. */
+    /**
+     * The string key Helm makes of an unquoted key. go-yaml v2 types the key as it types a value,
+     * and {@code sigs.k8s.io/yaml} turns it back into a string: a boolean becomes {@code true} or
+     * {@code false}, an integer its decimal digits, a float Go's shortest form of it as a 32-bit
+     * float ({@code 1.0} and {@code 1.00} both become {@code 1}).
+     *
+     * @throws ValueNodeFactory.Refused for a null key or an integer of 2^63 or more, which Helm refuses
+     */
     static String plainKey(String text) {
-        if (isWord(text, TRUE_WORDS)) {
-            return "true";
+        boolean mayRetype = hintsNumber(text) || text.startsWith(".") || YamlOneOneWords.isBoolean(text)
+                || YamlOneOneWords.isNull(text);
+        if (YamlOneOneWords.isSpecialFloat(text)) {
+            return numberKey(text, true); // a key, unlike a value, survives: sigs.k8s.io/yaml prints it back
         }
-        if (isWord(text, FALSE_WORDS)) {
-            return "false";
-        }
-        if (isWord(text, NULL_WORDS)) {
-            return text.isEmpty() ? text : "null";
-        }
-        return hintsNumber(text) ? goInteger(text.replace("_", "")).map(BigInteger::toString).orElse(text) : text;
+        return mayRetype ? keyOf(plain(text, Origin.UNKNOWN)) : text;
     }
 
-    /** The type and explanation of an unquoted, non-null scalar. */
-    static Typing typePlain(String text) {
-        if (isWord(text, TRUE_WORDS) || isWord(text, FALSE_WORDS)) {
-            return new Typing(HelmType.BOOLEAN, BOOLEAN_WORD.forText(text));
+    /** The key Helm makes of a typed key node. */
+    private static String keyOf(ValueNode node) {
+        if (node instanceof NullNode) {
+            throw new ValueNodeFactory.Refused("a null key (empty, ~ or null), which Helm refuses (unsupported map "
+                    + "key); quote the key to keep it as text");
         }
-        if (isWord(text, SPECIAL_FLOATS)) {
-            return new Typing(HelmType.FLOAT, "an unquoted infinity or not-a-number word, which Helm reads as a "
-                    + "special floating-point number, not a string");
+        ScalarNode scalar = (ScalarNode) node;
+        String text = scalar.text();
+        return switch (scalar.helmType()) {
+            case BOOLEAN -> String.valueOf(HelmTruth.isTrueBoolean(text));
+            case INTEGER, FLOAT -> numberKey(text, scalar.helmType() == HelmType.FLOAT && !isYamlInteger(text));
+            default -> text;
+        };
+    }
+
+    private static String numberKey(String text, boolean floating) {
+        if (!floating) {
+            BigInteger value = goInteger(text.replace("_", "")).orElseThrow();
+            if (value.bitLength() >= 64) {
+                throw new ValueNodeFactory.Refused("an integer key of 2^63 or more, which Helm refuses (unsupported "
+                        + "map key of type uint64); quote the key to keep it as text");
+            }
+            return value.toString();
+        }
+        if (YamlOneOneWords.isSpecialFloat(text)) {
+            return YamlOneOneWords.isNotANumber(text) ? ".nan" : YamlOneOneWords.isNegativeInfinity(text) ? "-.inf" : ".inf";
+        }
+        return goFloat32(Double.parseDouble(text.replace("_", "")));
+    }
+
+    /** Whether go-yaml v2 reads the unquoted text as an integer (not as a float). */
+    private static boolean isYamlInteger(String text) {
+        return hintsNumber(text) && goInteger(text.replace("_", "")).isPresent();
+    }
+
+    /**
+     * Go's {@code strconv.FormatFloat(value, 'g', -1, 32)}: the shortest decimal that reads back as
+     * the same 32-bit float, in exponent form below 1e-4 and from 1e+06 on, with Go's infinity and
+     * NaN spellings replaced by YAML's as {@code sigs.k8s.io/yaml} does.
+     */
+    static String goFloat32(double value) {
+        float single = (float) value;
+        if (Float.isNaN(single)) {
+            return ".nan";
+        }
+        if (Float.isInfinite(single)) {
+            return single > 0 ? ".inf" : "-.inf";
+        }
+        if (single == 0) {
+            return 1 / single < 0 ? "-0" : "0";
+        }
+        BigDecimal exact = new BigDecimal(single);
+        BigDecimal shortest = exact;
+        for (int precision = 1; precision <= 9; precision++) {
+            BigDecimal rounded = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            if (rounded.floatValue() == single) {
+                shortest = rounded;
+                break;
+            }
+        }
+        shortest = shortest.stripTrailingZeros();
+        String digits = shortest.unscaledValue().abs().toString();
+        int pointAt = digits.length() - shortest.scale();
+        int exponent = pointAt - 1;
+        StringBuilder out = new StringBuilder(single < 0 ? "-" : "");
+        if (exponent < -4 || exponent >= 6) {
+            out.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                out.append('.').append(digits, 1, digits.length());
+            }
+            out.append(exponent < 0 ? "e-" : "e+");
+            int magnitude = Math.abs(exponent);
+            out.append(magnitude < 10 ? "0" : "").append(magnitude);
+        } else if (pointAt <= 0) {
+            out.append("0.").append("0".repeat(-pointAt)).append(digits);
+        } else if (pointAt >= digits.length()) {
+            out.append(digits).append("0".repeat(pointAt - digits.length()));
+        } else {
+            out.append(digits, 0, pointAt).append('.').append(digits, pointAt, digits.length());
+        }
+        return out.toString();
+    }
+
+    /**
+     * A scalar with an explicit standard tag ({@code !!int "42"}), as go-yaml v2 resolves it: the
+     * text is typed as if it were unquoted, whatever its style, and must be of the tagged type
+     * ({@code !!float} also takes an integer).
+     *
+     * @param tag {@code str}, {@code int}, {@code float}, {@code bool} or {@code null}
+     * @throws ValueNodeFactory.Refused when Helm cannot decode the text as that type
+     */
+    static ValueNode tagged(String tag, String text, ScalarStyle style, Origin origin) {
+        if (tag.equals("str")) {
+            return ScalarRecord.string(text, style, origin);
+        }
+        ValueNode typed = plain(text, origin);
+        String kind = typed instanceof NullNode ? "null" : switch (((ScalarNode) typed).helmType()) {
+            case BOOLEAN -> "bool";
+            case INTEGER, FLOAT -> isYamlInteger(text) ? "int" : "float";
+            default -> "str";
+        };
+        boolean fits = kind.equals(tag) || (tag.equals("float") && kind.equals("int"));
+        if (!fits) {
+            throw new ValueNodeFactory.Refused("a !!" + tag + " tag on " + describeKind(kind) + ", which Helm refuses "
+                    + "(cannot decode it as !!" + tag + "); remove the tag or change the value");
+        }
+        if (typed instanceof ScalarNode scalar) {
+            HelmType type = tag.equals("float") ? HelmType.FLOAT : scalar.helmType();
+            return new ScalarRecord(text, style, type, "a scalar tagged !!" + tag + ", which Helm reads as that type, "
+                    + "not a string", origin);
+        }
+        return typed;
+    }
+
+    /** The key Helm makes of a key with an explicit standard tag ({@code !!int "1"}). */
+    static String taggedKey(String tag, String text) {
+        return tag.equals("str") ? text : keyOf(tagged(tag, text, ScalarStyle.PLAIN, Origin.UNKNOWN));
+    }
+
+    private static String describeKind(String kind) {
+        return switch (kind) {
+            case "null" -> "a null";
+            case "bool" -> "a boolean";
+            case "int" -> "an integer";
+            case "float" -> "a float";
+            default -> "text that is not of that type";
+        };
+    }
+
+    /** The type and explanation of an unquoted scalar that is neither null nor an infinity or NaN word. */
+    static Typing typePlain(String text) {
+        if (YamlOneOneWords.isTrue(text) || YamlOneOneWords.isFalse(text)) {
+            return new Typing(HelmType.BOOLEAN, BOOLEAN_WORD.forText(text));
         }
         if (text.startsWith(".")) {
             return DOT_FLOAT.matcher(text).matches() ? floating(text) : Typing.STRING;
@@ -136,11 +259,6 @@ final class HelmTyping {
             }
         }
         return true;
-    }
-
-    private static boolean isWord(String text, Set<String> words) {
-        return text.length() <= LONGEST_WORD && (text.isEmpty() || WORD_STARTS.indexOf(text.charAt(0)) >= 0)
-                && words.contains(text);
     }
 
     private static Typing integer(String text, String plain, BigInteger value) {
@@ -275,7 +393,7 @@ final class HelmTyping {
         return switch (scalar.helmType()) {
             case STRING -> text;
             case NULL -> "";
-            case BOOLEAN -> TRUE_WORDS.contains(text) || text.equalsIgnoreCase("true");
+            case BOOLEAN -> HelmTruth.isTrueBoolean(text);
             case INTEGER -> scalar.style() == ScalarStyle.OVERRIDE ? (Object) Long.parseLong(text)
                     : goInteger(text.replace("_", "")).<Object>map(BigInteger::longValueExact).orElse(text);
             case FLOAT -> floatValue(text);
@@ -283,9 +401,8 @@ final class HelmTyping {
     }
 
     private static Object floatValue(String text) {
-        if (SPECIAL_FLOATS.contains(text)) {
-            String lower = text.toLowerCase(Locale.ROOT);
-            return lower.contains("nan") ? "NaN" : lower.startsWith("-") ? "-Inf" : "+Inf";
+        if (YamlOneOneWords.isSpecialFloat(text)) {
+            return YamlOneOneWords.isNotANumber(text) ? "NaN" : YamlOneOneWords.isNegativeInfinity(text) ? "-Inf" : "+Inf";
         }
         String plain = text.replace("_", "");
         double value = goInteger(plain).map(BigInteger::doubleValue).orElseGet(() -> Double.parseDouble(plain));

@@ -6,15 +6,18 @@ package dev.platformsecrets.values;
  *
  * <p>Defaults ({@link #defaults()}): 8 MiB per file ({@code maxFileBytes}), 8 Mi code points
  * ({@code maxCodePoints}), nesting depth 100 ({@code maxDepth}), 100 alias uses per file
- * ({@code maxAliases}), 200,000 nodes per file after alias expansion ({@code maxNodes}). A file must hold one YAML document
- * (a second document is refused as soon as it starts). Real values files are far below all of them (the
+ * ({@code maxAliases}), 200,000 nodes per file after alias expansion ({@code maxNodes}); the
+ * documents of one file count together. The overrides of one load count against the same node
+ * limit (the nulls that pad a list up to an index included), and the steps of an override's path
+ * (keys and list indices) against the depth. Real values files are far below all of them (the
  * Pachyderm chart's own {@code values.yaml} is about 50 KB, 10 levels deep, without aliases).
  *
  * @param maxFileBytes the largest file, in bytes, read from disk
  * @param maxCodePoints the largest document, in Unicode code points
- * @param maxDepth the deepest nesting of maps and lists
+ * @param maxDepth the deepest nesting of maps and lists, and the most steps of an override's path
  * @param maxAliases the most alias uses ({@code *name}) in one file
- * @param maxNodes the most nodes in one file once aliases are expanded
+ * @param maxNodes the most nodes in one file once aliases are expanded, and that the overrides of
+ *     one load create
  */
 public record LoadLimits(
         long maxFileBytes, int maxCodePoints, int maxDepth, int maxAliases, int maxNodes) {

@@ -1,11 +1,15 @@
 package dev.platformsecrets.values;
 
+import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
+import dev.platformsecrets.Problem;
 import dev.platformsecrets.internal.problem.ProblemCollector;
+import dev.platformsecrets.internal.text.Utf8;
 import dev.platformsecrets.internal.yaml.ValueNodeFactory;
 import dev.platformsecrets.internal.yaml.YamlValuesReader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,10 +33,12 @@ public final class ValuesLoader {
 
     private final LoadLimits limits;
     private final YamlValuesReader reader;
+    private final YamlValuesReader oneDocumentReader;
 
     private ValuesLoader(LoadLimits limits) {
         this.limits = limits;
         this.reader = new YamlValuesReader(limits, new HelmNodeFactory());
+        this.oneDocumentReader = new YamlValuesReader(limits, new HelmNodeFactory(), true);
     }
 
     /** A loader with the default safety limits ({@link LoadLimits#defaults()}). */
@@ -51,7 +57,8 @@ public final class ValuesLoader {
     }
 
     /**
-     * Parses one YAML document into a mapping with origins; the source name labels every origin.
+     * Parses YAML text into a mapping with origins (several documents merged in order, as Helm
+     * merges them); the source name labels every origin.
      *
      * @throws PlatformSecretsException.Invalid with every problem of the document
      */
@@ -62,14 +69,65 @@ public final class ValuesLoader {
     }
 
     /**
-     * Parses one YAML file (strict UTF-8) into a mapping with origins labelled with the path as
-     * given (not made absolute).
+     * Parses one YAML file (strict UTF-8; {@code -} is the standard input) into a mapping with
+     * origins labelled with the path as given (not made absolute).
      *
      * @throws PlatformSecretsException.Invalid when the file cannot be read or has problems
      */
     public MapNode parse(Path file) {
+        return read(file).tree();
+    }
+
+    /**
+     * Parses a YAML file that holds one document by contract (a rule table), typed as values are;
+     * a second document is refused instead of merged.
+     *
+     * @throws PlatformSecretsException.Invalid when the file cannot be read or has problems
+     */
+    public MapNode parseOneDocument(Path file) {
         Objects.requireNonNull(file, "file");
-        return reader.read(file, file.toString());
+        return oneDocumentReader.read(file, file.toString());
+    }
+
+    /**
+     * Parses YAML text that holds one document by contract, as {@link #parseOneDocument(Path)}.
+     *
+     * @throws PlatformSecretsException.Invalid with every problem of the document
+     */
+    public MapNode parseOneDocument(String content, String sourceName) {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(sourceName, "sourceName");
+        return oneDocumentReader.read(content, sourceName);
+    }
+
+    /** The standard input's label in origins ({@code <stdin>:3:14}). */
+    public static final String STANDARD_INPUT_LABEL = "<stdin>";
+
+    /** The file name that stands for the standard input, as in Helm's {@code -f -}. */
+    public static final Path STANDARD_INPUT = Path.of("-");
+
+    private YamlValuesReader.Read read(Path file) {
+        Objects.requireNonNull(file, "file");
+        if (file.equals(STANDARD_INPUT)) {
+            return reader.readAll(standardInput(), STANDARD_INPUT_LABEL);
+        }
+        return reader.readAll(file, file.toString());
+    }
+
+    /** The whole standard input, strict UTF-8 within the file size limit. */
+    private String standardInput() {
+        byte[] bytes;
+        try {
+            bytes = System.in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+        } catch (java.io.IOException unreadable) {
+            throw PlatformSecretsException.Invalid.of(Origin.of(STANDARD_INPUT_LABEL), KeyPath.root(),
+                    "cannot read the standard input (" + unreadable.getClass().getSimpleName() + ")");
+        }
+        if (bytes.length > limits.maxFileBytes()) {
+            throw PlatformSecretsException.Invalid.of(Origin.of(STANDARD_INPUT_LABEL), KeyPath.root(),
+                    "the standard input is larger than the limit of " + limits.maxFileBytes() + " bytes");
+        }
+        return Utf8.decode(bytes, STANDARD_INPUT_LABEL);
     }
 
     /**
@@ -92,24 +150,53 @@ public final class ValuesLoader {
      * @throws PlatformSecretsException.Invalid with the problems of every file and override
      */
     public MapNode merge(List<Path> files, List<ValuesOverride> overrides) {
+        return mergeWithWarnings(files, overrides).tree();
+    }
+
+    /**
+     * The user's values as {@link #merge} makes them, and the warnings of reading them: a map key
+     * that Helm's YAML 1.1 reading retypes ({@code on:} becomes {@code true}, {@code 010:} becomes
+     * {@code 8}), which a dotted path then reaches only under its new name.
+     *
+     * @param tree the merged user values
+     * @param warnings the warnings, file by file in reading order
+     */
+    public record Merged(MapNode tree, List<Problem> warnings) {
+        /** Copies the warnings. */
+        public Merged {
+            Objects.requireNonNull(tree, "tree");
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * {@link #merge} with the warnings of the reading.
+     *
+     * @throws PlatformSecretsException.Invalid with the problems of every file and override
+     */
+    public Merged mergeWithWarnings(List<Path> files, List<ValuesOverride> overrides) {
         ProblemCollector problems = new ProblemCollector();
+        List<Problem> warnings = new ArrayList<>();
         MapNode user = MapNode.empty(Origin.UNKNOWN);
         for (Path file : List.copyOf(files)) {
             try {
-                user = HelmMerge.mergeMaps(user, parse(file));
+                YamlValuesReader.Read read = read(file);
+                warnings.addAll(read.warnings());
+                user = HelmMerge.mergeMaps(user, read.tree());
             } catch (PlatformSecretsException.Invalid invalid) {
                 problems.addAll(invalid.problems());
             }
         }
+        Overrides.Session session = new Overrides.Session(user, limits);
         for (ValuesOverride override : List.copyOf(overrides)) {
             try {
-                user = Overrides.apply(user, override, limits);
+                session.apply(override);
             } catch (PlatformSecretsException.Invalid invalid) {
                 problems.addAll(invalid.problems());
             }
         }
         problems.throwIfErrors();
-        return user;
+        return new Merged(session.result(), warnings);
     }
 
     /** The {@link #merge merged} user values coalesced over {@code defaults}, as Helm lays values over a chart's. */
@@ -129,6 +216,21 @@ public final class ValuesLoader {
         @Override
         public String plainKey(String text) {
             return HelmTyping.plainKey(text);
+        }
+
+        @Override
+        public ValueNode taggedScalar(String tag, String text, ScalarStyle style, Origin origin) {
+            return HelmTyping.tagged(tag, text, style, origin);
+        }
+
+        @Override
+        public String taggedKey(String tag, String text) {
+            return HelmTyping.taggedKey(tag, text);
+        }
+
+        @Override
+        public MapNode mergeDocuments(MapNode earlier, MapNode later) {
+            return HelmMerge.mergeMaps(earlier, later);
         }
     }
 }

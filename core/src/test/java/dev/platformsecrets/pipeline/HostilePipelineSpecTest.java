@@ -46,7 +46,7 @@ class HostilePipelineSpecTest {
         assertThat(refusal("duplicate-keys.json")).extracting(problem -> problem.path().render() + " @" + problem.origin().line())
                 .containsExactly("pipeline.name @2", "transform.secrets[0].envVar @5", "transform.secrets @7");
         assertThat(refusal("duplicate-keys.json")).allSatisfy(problem ->
-                assertThat(problem.message()).startsWith("duplicate key; first set at "));
+                assertThat(problem.message()).startsWith("duplicate key; it is already set at "));
     }
 
     @Test

@@ -74,14 +74,14 @@ class SecretFilesTest {
                 """;
         List<String> problems = SecretFilesTest.problems(() -> SecretFiles.read(yaml.getBytes(StandardCharsets.UTF_8), "s.yaml"));
         assertThat(problems).containsExactly(
-                "s.yaml:5:3: metadata.name: duplicate key; first set at s.yaml:4:3",
-                "s.yaml:6:24: metadata.labels[tls.crt]: duplicate key; first set at s.yaml:6:12",
-                "s.yaml:7:28: metadata.annotations[x\\ty]: duplicate key; first set at s.yaml:7:17",
-                "s.yaml:8:19: data[a.b]: duplicate key; first set at s.yaml:8:8",
-                "s.yaml:9:20: stringData[k]: duplicate key; first set at s.yaml:9:14");
+                "s.yaml:5:3: metadata.name: duplicate key; it is already set at s.yaml:4:3",
+                "s.yaml:6:24: metadata.labels[tls.crt]: duplicate key; it is already set at s.yaml:6:12",
+                "s.yaml:7:28: metadata.annotations[x\\ty]: duplicate key; it is already set at s.yaml:7:17",
+                "s.yaml:8:19: data[a.b]: duplicate key; it is already set at s.yaml:8:8",
+                "s.yaml:9:20: stringData[k]: duplicate key; it is already set at s.yaml:9:14");
         String list = "{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": [{\"data\": {\"k\": \"dg==\", \"k\": \"\"}}]}";
         assertThat(SecretFilesTest.problems(() -> SecretFiles.read(list.getBytes(StandardCharsets.UTF_8), "l.json")))
-                .singleElement().asString().contains(": items[0].data[k]: duplicate key; first set at l.json:1:");
+                .singleElement().asString().contains(": items[0].data[k]: duplicate key; it is already set at l.json:1:");
     }
 
     private static List<String> problems(Runnable action) {

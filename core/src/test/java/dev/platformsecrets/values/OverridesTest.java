@@ -69,4 +69,48 @@ class OverridesTest {
         assertThat(((ScalarNode) at(json, "n")).helmType()).isEqualTo(HelmType.FLOAT);
         assertThat(at(json, "o")).isInstanceOf(NullNode.class);
     }
+
+    @Test
+    @DisplayName("a key step through a value that is not a map fails as Helm fails, and the pair changes nothing")
+    void throughAScalarFails() {
+        MapNode file = ValuesLoader.withDefaults().parse("a: text\nm: {x: 1}\n", "v.yaml");
+        Overrides.Session session = new Overrides.Session(file, LoadLimits.defaults());
+        assertThatThrownBy(() -> session.apply(new ValuesOverride(Kind.SET, "a.b=1")))
+                .isInstanceOf(PlatformSecretsException.Invalid.class)
+                .hasMessage("--set: a: holds a string (set at v.yaml:1:4), not a map, so Helm fails on this pair "
+                        + "(interface conversion) instead of replacing it; set the whole value at once instead");
+        assertThatThrownBy(() -> session.apply(new ValuesOverride(Kind.SET, "m[0]=1")))
+                .hasMessageContaining("m: holds a map (set at v.yaml:2:4), not a list");
+        session.apply(new ValuesOverride(Kind.SET, "n=null"));
+        assertThatThrownBy(() -> session.apply(new ValuesOverride(Kind.SET, "n.b=s3cr3t")))
+                .hasMessage("--set: holds null, not a map, so Helm fails on this pair (interface conversion) instead "
+                        + "of replacing it; set the whole value at once instead");
+        MapNode result = session.result();
+        assertThat(((ScalarNode) result.entries().get("a")).text()).isEqualTo("text");
+        assertThat(result.entries().get("n")).isInstanceOf(NullNode.class);
+        assertThat(result.entries().get("m")).isInstanceOf(MapNode.class);
+    }
+
+    @Test
+    @DisplayName("index nesting counts against the depth limit, in a loop: 2,000 levels are refused, not overflowed")
+    void deepIndices() {
+        assertThatThrownBy(() -> set(Kind.SET, "a" + "[0]".repeat(2_000) + "=1"))
+                .hasMessage("--set: the path nests deeper than the limit of 100 levels (keys and list indices)");
+        assertThat(set(Kind.SET, "a" + "[0]".repeat(99) + "=1").find(KeyPath.parse("a" + "[0]".repeat(99)))).isPresent();
+    }
+
+    @Test
+    @DisplayName("the nodes --set creates count against the node limit: padding a list to index 65536 six thousand times is refused")
+    void amplification() {
+        String pairs = String.join(",", java.util.stream.IntStream.range(0, 6_000).mapToObj(i -> "a" + i + "[65536]=1").toList());
+        assertThatThrownBy(() -> set(Kind.SET, pairs)).hasMessageContaining("more nodes than the limit of 200000");
+    }
+
+    @Test
+    @DisplayName("Helm's limit of 30 dots: a path of 31 keys is set, one of 32 refused")
+    void nestingLimitBitesAtTheLimit() {
+        String keys31 = String.join(".", java.util.stream.IntStream.range(0, 31).mapToObj(i -> "k" + i).toList());
+        assertThat(set(Kind.SET, keys31 + "=1").find(KeyPath.parse(keys31))).isPresent();
+        assertThatThrownBy(() -> set(Kind.SET, keys31 + ".k31=1")).hasMessageContaining("Helm's limit of 30 keys");
+    }
 }

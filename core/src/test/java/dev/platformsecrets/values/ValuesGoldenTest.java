@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ValuesGoldenTest {
 
-    private static final int CASE_COUNT = 33;
+    private static final int CASE_COUNT = 42;
 
     static Stream<Path> cases() {
         return TestData.cases("values").stream();

@@ -2,9 +2,11 @@ package dev.platformsecrets.values;
 
 import dev.platformsecrets.internal.plain.PlainValues;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
+import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.internal.values.ValueNodes;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,12 +63,34 @@ class ValuesMergePropertiesTest {
     void aSetValueIsFoundAtItsPath(@ForAll("keys") List<String> keys, @ForAll("texts") String text,
             @ForAll("trees") MapNode existing) {
         String path = String.join(".", keys.stream().map(ValuesMergePropertiesTest::escape).toList());
-        Values values = Values.of(Overrides.apply(existing,
-                new ValuesOverride(ValuesOverride.Kind.SET_STRING, path + "=" + escape(text)), LoadLimits.defaults()));
+        ValuesOverride override = new ValuesOverride(ValuesOverride.Kind.SET_STRING, path + "=" + escape(text));
+        if (!mapsAlong(existing, keys)) {
+            // Helm fails where a key step meets a value that is not a map; so does the port, and it changes nothing.
+            assertThatThrownBy(() -> Overrides.apply(existing, override, LoadLimits.defaults()))
+                    .isInstanceOf(PlatformSecretsException.Invalid.class)
+                    .hasMessageContaining("so Helm fails on this pair");
+            return;
+        }
+        Values values = Values.of(Overrides.apply(existing, override, LoadLimits.defaults()));
         ValueNode found = values.find(KeyPath.of(keys.toArray(String[]::new))).orElseThrow();
         assertThat(found).isInstanceOf(ScalarNode.class);
         assertThat(((ScalarNode) found).text()).isEqualTo(text);
         assertThat(found.origin()).isEqualTo(Origin.of("--set-string " + KeyPath.of(keys.toArray(String[]::new)).render()));
+    }
+
+    /** Whether every proper prefix of the path is absent or a map in {@code tree}. */
+    private static boolean mapsAlong(MapNode tree, List<String> keys) {
+        ValueNode current = tree;
+        for (String key : keys.subList(0, keys.size() - 1)) {
+            if (!(current instanceof MapNode map)) {
+                return false;
+            }
+            current = map.entries().get(key);
+            if (current == null) {
+                return true;
+            }
+        }
+        return current instanceof MapNode;
     }
 
     private static String escape(String text) {

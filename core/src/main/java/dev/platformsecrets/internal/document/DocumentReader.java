@@ -7,6 +7,7 @@ import dev.platformsecrets.Problem;
 import dev.platformsecrets.internal.text.Surrogates;
 import dev.platformsecrets.internal.text.Utf8;
 import dev.platformsecrets.internal.values.ValueNodes;
+import dev.platformsecrets.internal.yaml.ReadingRules;
 import dev.platformsecrets.internal.yaml.SourceText;
 import dev.platformsecrets.internal.yaml.YamlProblems;
 import dev.platformsecrets.values.HelmType;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tools.jackson.core.JacksonException;
@@ -48,10 +48,6 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  */
 public final class DocumentReader {
 
-    /** The tags a document may carry: YAML's non-specific tag and the core schema's own types. */
-    private static final Set<String> STANDARD_TAGS = Set.of("!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int",
-            "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
-            "tag:yaml.org,2002:seq");
 
     private final DocumentLimits limits;
     private final ReadConstraints constraints;
@@ -243,10 +239,12 @@ public final class DocumentReader {
         private int nodes;
         private boolean aliasReported;
         private final String text;
+        private final ReadingRules.CodePointColumns columns;
         private long cursorCodePoint;
         private int cursorChar;
 
         Builder(JsonParser parser, String sourceName, String text) {
+            this.columns = new ReadingRules.CodePointColumns(text);
             this.parser = parser;
             this.sourceName = sourceName;
             this.text = text;
@@ -287,8 +285,14 @@ public final class DocumentReader {
             };
         }
 
+        /** Where the current token starts; JSON columns are turned into code points, as YAML's already are. */
         Origin origin() {
-            return DocumentReader.origin(sourceName, parser.currentTokenLocation());
+            TokenStreamLocation location = parser.currentTokenLocation();
+            Origin origin = DocumentReader.origin(sourceName, location);
+            if (parser instanceof YAMLParser || location == null || origin.line() == 0) {
+                return origin;
+            }
+            return Origin.at(sourceName, origin.line(), columns.column(location.getCharOffset(), origin.column()));
         }
 
         ValueNode value(KeyPath path, int depth) {
@@ -306,9 +310,8 @@ public final class DocumentReader {
                 return ValueNodes.nullAt(origin);
             }
             if (parser instanceof YAMLParser yamlParser && yamlParser.getRawTag() != null
-                    && !STANDARD_TAGS.contains(yamlParser.getRawTag())) {
-                problems.add(Problem.error(origin, path, "an unsupported YAML tag; this document holds only strings, "
-                        + "numbers, booleans, nulls, lists and maps (remove the tag)"));
+                    && !ReadingRules.isAllowedTag(yamlParser.getRawTag())) {
+                problems.add(Problem.error(origin, path, ReadingRules.unsupportedTag("this document holds")));
                 // a tagged map or list is still read, so that the problems inside it are reported too
                 if (parser.currentToken() == JsonToken.START_OBJECT) {
                     return map(path, origin, depth);
@@ -361,7 +364,7 @@ public final class DocumentReader {
                 ValueNode child = value(path.key(key), depth + 1);
                 Origin first = keyOrigins.putIfAbsent(key, keyOrigin);
                 if (first != null) {
-                    problems.add(Problem.error(keyOrigin, path.key(key), "duplicate key; first set at " + first.render()));
+                    problems.add(Problem.error(keyOrigin, path.key(key), ReadingRules.duplicateKey(first)));
                 } else {
                     entries.put(key, child);
                 }

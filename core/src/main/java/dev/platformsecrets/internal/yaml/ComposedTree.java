@@ -1,11 +1,11 @@
 package dev.platformsecrets.internal.yaml;
 
+import dev.platformsecrets.internal.values.ValueNodes;
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.Problem;
 import dev.platformsecrets.internal.problem.ProblemCollector;
-import dev.platformsecrets.internal.values.ValueNodes;
 import dev.platformsecrets.values.ListNode;
 import dev.platformsecrets.values.LoadLimits;
 import dev.platformsecrets.values.MapNode;
@@ -43,6 +43,7 @@ final class ComposedTree {
     private final LoadLimits limits;
     private final String label;
     private final ScalarReading scalars;
+    private final ValueNodeFactory factory;
     private final ProblemCollector problems = new ProblemCollector();
     private int aliasUses;
     private int nodes;
@@ -51,35 +52,51 @@ final class ComposedTree {
         this.limits = limits;
         this.label = label;
         this.scalars = new ScalarReading(factory);
+        this.factory = factory;
     }
 
-    /** Composes and converts the single document the parser reads. */
+    /**
+     * Composes and converts the documents the parser reads, merged in order as Helm merges the
+     * documents of one values file; every problem of every document is reported together.
+     */
     MapNode read(LoadSettings settings, LimitedParser parser) {
-        Optional<Node> document = new Composer(settings, parser).getSingleNode();
+        Composer composer = new Composer(settings, parser);
+        Optional<MapNode> merged = Optional.empty();
         // A tagged node is read as an untyped one, so that the document's other problems are
         // reported with its unsupported tags.
-        problems.addAll(parser.tagProblems());
-        if (document.isEmpty()) {
-            problems.throwIfErrors();
-            return MapNode.empty(Origin.at(label, 1, 1));
+        while (composer.hasNext()) {
+            Node document = composer.next();
+            aliasUses = parser.aliasUses();
+            Optional<MapNode> map = top(document);
+            if (map.isPresent()) {
+                merged = Optional.of(merged.map(earlier -> factory.mergeDocuments(earlier, map.get())).orElse(map.get()));
+            }
         }
-        aliasUses = parser.aliasUses();
-        return top(document.get());
+        List<Problem> all = new ArrayList<>(parser.tagProblems());
+        all.addAll(problems.problems());
+        if (all.stream().anyMatch(problem -> problem.severity() == dev.platformsecrets.Severity.ERROR)) {
+            throw new PlatformSecretsException.Invalid(all);
+        }
+        return merged.orElseGet(() -> MapNode.empty(Origin.at(label, 1, 1)));
     }
 
-    private MapNode top(Node root) {
+    /** The warnings of the reading (keys that Helm retypes). */
+    List<Problem> warnings() {
+        return scalars.keyWarnings();
+    }
+
+    private Optional<MapNode> top(Node root) {
         Origin origin = origin(root);
         ValueNode converted = convert(root, KeyPath.root(), 0);
-        problems.throwIfErrors();
         if (converted instanceof MapNode map) {
-            return map;
+            return Optional.of(map);
         }
         if (converted instanceof NullNode) {
-            return MapNode.empty(origin);
+            return Optional.of(MapNode.empty(origin));
         }
-        throw PlatformSecretsException.Invalid.of(origin, KeyPath.root(),
-                "the top level of a values file must be a map of keys to values, not a "
-                        + (converted instanceof ListNode ? "list" : "single value"));
+        problems.error(origin, KeyPath.root(), "the top level of a values file must be a map of keys to values, not a "
+                + (converted instanceof ListNode ? "list" : "single value"));
+        return Optional.empty();
     }
 
     private Origin origin(Node node) {
@@ -106,10 +123,15 @@ final class ComposedTree {
             return ValueNodes.list(items, origin);
         }
         ScalarNode scalar = (ScalarNode) node;
-        if (scalar.getTag().equals(PLAIN)) {
-            return scalars.plainValue(scalar.getValue(), origin);
+        try {
+            if (scalar.getTag().equals(PLAIN)) {
+                return scalars.plainValue(scalar.getValue(), origin);
+            }
+            return scalars.tagged(scalar.getTag(), scalar.getValue(), scalar.getScalarStyle(), origin);
+        } catch (ValueNodeFactory.Refused refused) {
+            problems.error(origin, path, refused.getMessage());
+            return ValueNodes.nullAt(origin);
         }
-        return scalars.value(scalar.getTag(), scalar.isPlain(), scalar.getValue(), scalar.getScalarStyle(), origin);
     }
 
     /** Names the node limit, and the alias uses only when there are some to blame. */
@@ -128,11 +150,15 @@ final class ComposedTree {
         return new PlatformSecretsException.Invalid(all);
     }
 
+    /**
+     * A map as go-yaml v2 reads it: entries apply in document order, a merge key setting every key
+     * of its maps at that point, a later key setting its own value over a merged one. Two keys
+     * written in one map (after Helm's retyping of keys) are refused, with the place of the first.
+     */
     private MapNode mapping(MappingNode mapping, KeyPath path, int depth, Origin origin) {
         int capacity = mapping.getValue().size() * 4 / 3 + 1; // no rehashing while the map fills
         Map<String, ValueNode> entries = new LinkedHashMap<>(capacity);
-        Map<String, Origin> keyOrigins = new HashMap<>(capacity);
-        List<MapNode> mergedIn = new ArrayList<>();
+        Map<String, Written> written = new HashMap<>(capacity);
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
             Origin keyOrigin = origin(keyNode);
@@ -140,23 +166,39 @@ final class ComposedTree {
                 problems.error(keyOrigin, path, "a map or list cannot be a key; keys are strings");
                 continue;
             }
-            if (keyScalar.getTag().equals(PLAIN) && keyScalar.getValue().equals(MERGE_KEY)) {
-                mergeSources(tuple.getValueNode(), path, depth, mergedIn);
+            boolean plain = keyScalar.getTag().equals(PLAIN);
+            if (plain && keyScalar.getValue().equals(MERGE_KEY)) {
+                List<MapNode> sources = new ArrayList<>();
+                mergeSources(tuple.getValueNode(), path, depth, sources);
+                for (int i = sources.size() - 1; i >= 0; i--) {
+                    entries.putAll(sources.get(i).entries()); // of several maps, the first wins
+                }
                 continue;
             }
-            String key = keyScalar.getTag().equals(PLAIN) ? scalars.plainKey(keyScalar.getValue()) : keyScalar.getValue();
+            String key;
+            try {
+                key = plain ? scalars.plainKey(keyScalar.getValue(), keyOrigin)
+                        : scalars.taggedKey(keyScalar.getTag(), keyScalar.getValue(), keyOrigin);
+            } catch (ValueNodeFactory.Refused refused) {
+                problems.error(keyOrigin, path, refused.getMessage());
+                continue;
+            }
             KeyPath keyPath = path.key(key);
-            Origin first = keyOrigins.putIfAbsent(key, keyOrigin);
+            Written first = written.putIfAbsent(key, new Written(keyOrigin, keyScalar.getValue()));
             if (first != null) {
-                problems.error(keyOrigin, keyPath, "duplicate key; it is already set at " + first.render());
+                String same = first.text().equals(keyScalar.getValue()) ? ""
+                        : " (Helm reads both '" + first.text() + "' and '" + keyScalar.getValue() + "' as '" + key + "')";
+                problems.error(keyOrigin, keyPath, ReadingRules.duplicateKey(first.origin()) + same
+                        + "; Helm would keep the last value without a word, this reading refuses the file");
                 continue;
             }
             entries.put(key, convert(tuple.getValueNode(), keyPath, depth + 1));
         }
-        for (MapNode source : mergedIn) {
-            source.entries().forEach(entries::putIfAbsent);
-        }
         return ValueNodes.map(entries, origin);
+    }
+
+    /** Where a key was first written in a map, and as what text. */
+    private record Written(Origin origin, String text) {
     }
 
     /** YAML 1.1 merge keys ({@code <<: *base} or a list of them), as go-yaml v2 honours them. */

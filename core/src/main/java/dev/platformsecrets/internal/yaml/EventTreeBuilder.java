@@ -1,7 +1,8 @@
 package dev.platformsecrets.internal.yaml;
 
-import dev.platformsecrets.Origin;
 import dev.platformsecrets.internal.values.ValueNodes;
+import dev.platformsecrets.Origin;
+import dev.platformsecrets.Problem;
 import dev.platformsecrets.values.LoadLimits;
 import dev.platformsecrets.values.MapNode;
 import dev.platformsecrets.values.NullNode;
@@ -9,6 +10,7 @@ import dev.platformsecrets.values.ValueNode;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.common.Anchor;
@@ -53,6 +55,7 @@ final class EventTreeBuilder {
     private final LoadLimits limits;
     private final String label;
     private final ScalarReading scalars;
+    private final ValueNodeFactory factory;
     private final Map<Anchor, Anchored> anchors = new HashMap<>();
     private final SharedStrings keyStrings = new SharedStrings();
     private final Deque<Frame> open = new ArrayDeque<>();
@@ -63,32 +66,38 @@ final class EventTreeBuilder {
         this.limits = limits;
         this.label = label;
         this.scalars = new ScalarReading(factory);
+        this.factory = factory;
     }
 
     /**
-     * Reads the whole stream: the document's top-level map, or empty when the stream holds no
-     * document.
+     * Reads the whole stream: its documents' top-level maps merged in order, as Helm merges the
+     * documents of one values file, or empty when the stream holds no document.
      */
     Optional<MapNode> document() {
         parser.next(); // stream start
-        if (parser.checkEvent(Event.ID.StreamEnd)) {
-            parser.next();
-            return Optional.empty();
-        }
-        parser.next(); // document start
-        ValueNode root = topNode();
-        parser.next(); // document end
-        if (!parser.checkEvent(Event.ID.StreamEnd)) {
-            throw new NotHandled();
+        Optional<MapNode> merged = Optional.empty();
+        while (!parser.checkEvent(Event.ID.StreamEnd)) {
+            parser.next(); // document start
+            anchors.clear(); // an anchor names a node of its own document only
+            ValueNode root = topNode();
+            parser.next(); // document end
+            MapNode map;
+            if (root instanceof MapNode top) {
+                map = top;
+            } else if (root instanceof NullNode) {
+                map = MapNode.empty(root.origin());
+            } else {
+                throw new NotHandled();
+            }
+            merged = Optional.of(merged.map(earlier -> factory.mergeDocuments(earlier, map)).orElse(map));
         }
         parser.next();
-        if (root instanceof MapNode map) {
-            return Optional.of(map);
-        }
-        if (root instanceof NullNode) {
-            return Optional.of(MapNode.empty(root.origin()));
-        }
-        throw new NotHandled();
+        return merged;
+    }
+
+    /** The warnings of the reading (keys that Helm retypes). */
+    List<Problem> warnings() {
+        return scalars.keyWarnings();
     }
 
     /** Builds the document's top-level node from its events. */
@@ -131,10 +140,10 @@ final class EventTreeBuilder {
     private ValueNode scalar(ScalarEvent event) {
         checkTag(event.getTag());
         count(1, 0);
-        ValueNode node = scalars.value(event, origin(event));
+        ValueNode node = refusedIsNotHandled(() -> scalars.value(event, origin(event)));
         Optional<Anchor> anchor = event.getAnchor();
         if (anchor.isPresent()) {
-            anchors.put(anchor.get(), Anchored.scalar(node, event, scalars));
+            anchors.put(anchor.get(), Anchored.scalar(node, event));
         }
         return node;
     }
@@ -186,27 +195,38 @@ final class EventTreeBuilder {
         if (event instanceof ScalarEvent scalar) {
             checkTag(scalar.getTag());
             if (scalar.getAnchor().isPresent()) {
-                anchors.put(scalar.getAnchor().get(), Anchored.scalar(scalars.value(scalar, origin(scalar)), scalar, scalars));
+                anchors.put(scalar.getAnchor().get(),
+                        Anchored.scalar(refusedIsNotHandled(() -> scalars.value(scalar, origin(scalar))), scalar));
             }
-            key(map, scalars.isPlain(scalar), scalar.getValue());
+            key(map, scalar);
         } else if (event instanceof AliasEvent alias) {
             Anchored anchored = anchors.get(alias.getAlias());
-            if (anchored == null || anchored.keyText().isEmpty()) {
+            if (anchored == null || anchored.scalar().isEmpty()) {
                 throw new NotHandled();
             }
-            key(map, anchored.plainKey(), anchored.keyText().get());
+            key(map, anchored.scalar().get());
         } else {
             throw new NotHandled();
         }
     }
 
-    /** The merge key, or the key Helm makes of the text, one String for all equal keys of the file. */
-    private void key(Frame.MapFrame map, boolean plain, String text) {
-        if (plain && text.equals(MERGE_KEY)) {
+    /** The merge key, or the key Helm makes of the scalar, one String for all equal keys of the file. */
+    private void key(Frame.MapFrame map, ScalarEvent scalar) {
+        if (scalars.isPlain(scalar) && scalar.getValue().equals(MERGE_KEY)) {
             map.mergeKey();
             return;
         }
-        map.key(keyStrings.share(plain ? scalars.plainKey(text) : text));
+        Origin origin = origin(scalar);
+        map.key(keyStrings.share(refusedIsNotHandled(() -> scalars.key(scalar, origin))));
+    }
+
+    /** What {@code reading} gives; a scalar Helm refuses is left to the composed reading, which reports it. */
+    private static <T> T refusedIsNotHandled(java.util.function.Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (ValueNodeFactory.Refused refused) {
+            throw new NotHandled();
+        }
     }
 
     /** Counts a node (and what its expansion holds) at the next child's depth, within the limits. */
@@ -218,7 +238,7 @@ final class EventTreeBuilder {
     }
 
     private static void checkTag(Optional<String> tag) {
-        if (tag.isPresent() && !LimitedParser.isAllowedTag(tag.get())) {
+        if (tag.isPresent() && !ReadingRules.isAllowedTag(tag.get())) {
             throw new NotHandled();
         }
     }
@@ -228,21 +248,18 @@ final class EventTreeBuilder {
         return mark.isPresent() ? YamlProblems.origin(mark.get(), label) : Origin.of(label);
     }
 
-    /**
-     * What an anchor names: the node, its expanded size and height, and for a scalar what it gives
-     * as a key.
-     */
-    private record Anchored(ValueNode node, long count, int height, Optional<String> keyText, boolean plainKey) {
+    /** What an anchor names: the node, its expanded size and height, and for a scalar its event (it may be a key). */
+    private record Anchored(ValueNode node, long count, int height, Optional<ScalarEvent> scalar) {
 
         /** An anchored collection not yet finished: an alias to it would refer to itself. */
-        static final Anchored OPEN = new Anchored(ValueNodes.nullAt(Origin.UNKNOWN), 0, 0, Optional.empty(), false);
+        static final Anchored OPEN = new Anchored(ValueNodes.nullAt(Origin.UNKNOWN), 0, 0, Optional.empty());
 
-        static Anchored scalar(ValueNode node, ScalarEvent event, ScalarReading scalars) {
-            return new Anchored(node, 1, 0, Optional.of(event.getValue()), scalars.isPlain(event));
+        static Anchored scalar(ValueNode node, ScalarEvent event) {
+            return new Anchored(node, 1, 0, Optional.of(event));
         }
 
         static Anchored collection(ValueNode node, long count, int height) {
-            return new Anchored(node, count, height, Optional.empty(), false);
+            return new Anchored(node, count, height, Optional.empty());
         }
 
         boolean isOpen() {

@@ -1,12 +1,14 @@
 package dev.platformsecrets.internal.yaml;
 
-import dev.platformsecrets.Origin;
 import dev.platformsecrets.internal.values.ValueNodes;
-import dev.platformsecrets.values.ListNode;
+import dev.platformsecrets.Origin;
 import dev.platformsecrets.values.MapNode;
 import dev.platformsecrets.values.ValueNode;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.common.Anchor;
 
@@ -63,10 +65,17 @@ abstract sealed class Frame {
         height = Math.max(height, childHeight + 1);
     }
 
-    /** A map: keys and values alternate; a merge key's value supplies maps to merge in. */
+    /**
+     * A map: keys and values alternate; a merge key's value supplies maps to merge in. As go-yaml
+     * v2 reads a map, entries apply in document order: a merge key sets every key of its maps at
+     * that point (over what the map set before it; of several maps, the first wins), and a key
+     * written later sets its own value.
+     */
     static final class MapFrame extends Frame {
         private final CompactEntries.Builder<ValueNode> entries = new CompactEntries.Builder<>(4);
-        private List<MapNode> mergedIn = List.of();
+        /** Each merge key's maps, with how many keys the map had set before it. */
+        private List<MergeGroup> merges = List.of();
+        private int explicitKeys;
         private String pendingKey = "";
         private boolean expectingKey = true;
         private boolean merging;
@@ -97,6 +106,10 @@ abstract sealed class Frame {
         void mergeKey() {
             merging = true;
             expectingKey = false;
+            if (merges.isEmpty()) {
+                merges = new ArrayList<>();
+            }
+            merges.add(new MergeGroup(explicitKeys, new ArrayList<>()));
         }
 
         @Override
@@ -105,6 +118,7 @@ abstract sealed class Frame {
                 mergeSource(child, childCount, childHeight);
             } else {
                 entries.put(pendingKey, child); // not there: key() checked
+                explicitKeys++;
                 account(childCount, childHeight);
             }
             endValue();
@@ -114,10 +128,7 @@ abstract sealed class Frame {
             if (!(source instanceof MapNode map)) {
                 throw new EventTreeBuilder.NotHandled();
             }
-            if (mergedIn.isEmpty()) {
-                mergedIn = new ArrayList<>();
-            }
-            mergedIn.add(map);
+            merges.get(merges.size() - 1).sources().add(map);
             account(sourceCount, sourceHeight);
         }
 
@@ -128,10 +139,27 @@ abstract sealed class Frame {
 
         @Override
         ValueNode node() {
-            for (MapNode source : mergedIn) {
-                source.entries().forEach(entries::put); // keeps a key the map sets itself
+            if (merges.isEmpty()) {
+                return ValueNodes.map(entries.build(), origin());
             }
-            return ValueNodes.map(entries.build(), origin());
+            Map<String, ValueNode> out = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, ValueNode>> explicit = entries.build().entrySet().iterator();
+            int applied = 0;
+            for (MergeGroup group : merges) {
+                for (; applied < group.keysBefore(); applied++) {
+                    Map.Entry<String, ValueNode> entry = explicit.next();
+                    out.put(entry.getKey(), entry.getValue());
+                }
+                for (int i = group.sources().size() - 1; i >= 0; i--) {
+                    out.putAll(group.sources().get(i).entries());
+                }
+            }
+            explicit.forEachRemaining(entry -> out.put(entry.getKey(), entry.getValue()));
+            return ValueNodes.map(out, origin());
+        }
+
+        /** One merge key's maps and the number of keys the map had set before it. */
+        private record MergeGroup(int keysBefore, List<MapNode> sources) {
         }
     }
 

@@ -6,28 +6,28 @@ import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.internal.problem.ProblemCollector;
 import dev.platformsecrets.values.LoadLimits;
 import java.util.Optional;
-import java.util.Set;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.DocumentStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ImplicitTuple;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.Parser;
 
 /**
  * A parser that enforces the limits that need no tree, as the tree builder or the composer pulls
- * each event: nesting depth, alias uses, a single document and the number of nodes stop reading at
- * once (so hostile input never reaches the composer's recursion, nor fills memory with a tree of
- * millions of nodes); unsupported tags are collected and reported after composing.
+ * each event: nesting depth, alias uses and the number of nodes stop reading at once (so hostile
+ * input never reaches the composer's recursion, nor fills memory with a tree of millions of nodes),
+ * and so does a document on its {@code ---} line, which Helm's splitting of a file into documents
+ * refuses, or a second document in a file that holds one by contract; unsupported tags are
+ * collected and reported after composing.
  *
  * <p>Nodes are counted as {@link ComposedTree} counts them (values, list items and maps, not map
  * keys; an alias use as one), so a document without aliases is refused at the same node with the
  * same message; aliases only make the composed count larger.
  */
 final class LimitedParser implements Parser {
-
-    private static final Set<String> ALLOWED_TAGS = Set.of(
-            "!", Tag.STR.getValue(), Tag.INT.getValue(), Tag.FLOAT.getValue(), Tag.BOOL.getValue(),
-            Tag.NULL.getValue(), Tag.MAP.getValue(), Tag.SEQ.getValue());
 
     /** How many times the node limit a document with aliases may hold before it is composed. */
     private static final int ALIASED_NODES_MARGIN = 4;
@@ -38,20 +38,20 @@ final class LimitedParser implements Parser {
     private final ProblemCollector tagProblems = new ProblemCollector();
     private int depth;
     private int aliases;
+    /** Whether the file holds one document by contract (a rule table), not a values file's several. */
+    private final boolean oneDocument;
     private int documents;
+    /** The line of an explicit {@code ---} whose document has not yet shown its first node; -1 otherwise. */
+    private int separatorLine = -1;
     private long nodes;
     /** Per open collection: bit 0 set for a map expecting a key, bit 1 for one that is a map, bit 2 inside a key. */
     private final java.util.ArrayDeque<int[]> collections = new java.util.ArrayDeque<>();
 
-    LimitedParser(Parser delegate, LoadLimits limits, String label) {
+    LimitedParser(Parser delegate, LoadLimits limits, String label, boolean oneDocument) {
+        this.oneDocument = oneDocument;
         this.delegate = delegate;
         this.limits = limits;
         this.label = label;
-    }
-
-    /** Whether values files may carry {@code tag} (the standard YAML types and the non-specific {@code !}). */
-    static boolean isAllowedTag(String tag) {
-        return ALLOWED_TAGS.contains(tag);
     }
 
     /** How many alias uses ({@code *name}) the events read so far hold. */
@@ -83,6 +83,18 @@ final class LimitedParser implements Parser {
     public Event next() {
         Event event = delegate.next();
         check(event);
+        return nonSpecificAsString(event);
+    }
+
+    /**
+     * A scalar tagged with the non-specific {@code !} as a {@code !!str} one: go-yaml v2 (Helm)
+     * keeps {@code ! 42} a string, where snakeyaml would type it as if it were untagged.
+     */
+    private static Event nonSpecificAsString(Event event) {
+        if (event instanceof ScalarEvent scalar && scalar.getTag().filter("!"::equals).isPresent()) {
+            return new ScalarEvent(scalar.getAnchor(), Optional.of(Tag.STR.getValue()), new ImplicitTuple(false, false),
+                    scalar.getValue(), scalar.getScalarStyle(), scalar.getStartMark(), scalar.getEndMark());
+        }
         return event;
     }
 
@@ -90,11 +102,14 @@ final class LimitedParser implements Parser {
         countNode(event);
         switch (event.getEventId()) {
             case DocumentStart -> {
-                if (++documents > 1) {
-                    throw refuse(event, "a second YAML document starts here; a values file holds exactly one document");
+                boolean explicit = ((DocumentStartEvent) event).isExplicit();
+                if (++documents > 1 && oneDocument) {
+                    throw refuse(event, "a second YAML document starts here; this file holds exactly one document");
                 }
+                separatorLine = explicit ? event.getStartMark().map(Mark::getLine).orElse(-1) : -1;
             }
             case MappingStart, SequenceStart -> {
+                checkSeparatorLine(event);
                 if (++depth > limits.maxDepth()) {
                     throw refuse(event, "maps and lists nest deeper than the limit of " + limits.maxDepth() + " levels");
                 }
@@ -102,11 +117,15 @@ final class LimitedParser implements Parser {
             }
             case MappingEnd, SequenceEnd -> depth--;
             case Alias -> {
+                checkSeparatorLine(event);
                 if (++aliases > limits.maxAliases()) {
                     throw refuse(event, "more alias uses (*name) than the limit of " + limits.maxAliases());
                 }
             }
-            case Scalar -> checkTag(((ScalarEvent) event).getTag(), event);
+            case Scalar -> {
+                checkSeparatorLine(event);
+                checkTag(((ScalarEvent) event).getTag(), event);
+            }
             default -> {
                 // stream and document ends, comments: nothing to check
             }
@@ -154,9 +173,18 @@ final class LimitedParser implements Parser {
     }
 
     private void checkTag(Optional<String> tag, Event event) {
-        if (tag.isPresent() && !isAllowedTag(tag.get())) {
-            tagProblems.error(origin(event), KeyPath.root(), "an unsupported YAML tag; values files hold only strings, "
-                    + "numbers, booleans, nulls, lists and maps (remove the tag)");
+        if (tag.isPresent() && !ReadingRules.isAllowedTag(tag.get())) {
+            tagProblems.error(origin(event), KeyPath.root(), ReadingRules.unsupportedTag("values files hold"));
         }
+    }
+
+    /** Helm splits a file into documents at lines that hold only {@code ---} (and a comment). */
+    private void checkSeparatorLine(Event event) {
+        if (separatorLine >= 0 && event.getStartMark().map(Mark::getLine).orElse(-1) == separatorLine) {
+            separatorLine = -1;
+            throw refuse(event, "a document starts on its '---' line; Helm refuses such a separator (invalid Yaml "
+                    + "document separator): start the document on the next line");
+        }
+        separatorLine = -1;
     }
 }

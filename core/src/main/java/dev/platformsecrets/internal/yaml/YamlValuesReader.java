@@ -3,6 +3,7 @@ package dev.platformsecrets.internal.yaml;
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
+import dev.platformsecrets.Problem;
 import dev.platformsecrets.values.LoadLimits;
 import dev.platformsecrets.values.MapNode;
 import java.io.IOException;
@@ -21,11 +22,11 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
- * Reads one values document with snakeyaml-engine into a {@link MapNode} whose every node keeps
- * its origin.
+ * Reads a values file with snakeyaml-engine into a {@link MapNode} whose every node keeps its
+ * origin; a file of several documents ({@code ---}) is merged in order, as Helm merges them.
  *
  * <p>Events are pulled through a {@link LimitedParser}, which enforces the limits that need no
- * tree (nesting depth, alias uses, one document, known tags) while events stream in, so that
+ * tree (nesting depth, alias uses, document separators, known tags) while events stream in, so that
  * hostile input is refused early. An {@link EventTreeBuilder} builds the tree straight from the
  * events; a document it does not accept as it stands (one with problems, or near the limits
  * through aliases) is read again by {@link ComposedTree}, which reports every problem. Plain
@@ -36,11 +37,21 @@ public final class YamlValuesReader {
 
     private final LoadLimits limits;
     private final ValueNodeFactory factory;
+    private final boolean oneDocument;
 
-    /** A reader with the given limits and scalar typing. */
+    /** A reader of values files (several documents merge) with the given limits and scalar typing. */
     public YamlValuesReader(LoadLimits limits, ValueNodeFactory factory) {
+        this(limits, factory, false);
+    }
+
+    /**
+     * A reader with the given limits and scalar typing; with {@code oneDocument}, a second
+     * document is refused (for files that hold one document by contract, such as rule tables).
+     */
+    public YamlValuesReader(LoadLimits limits, ValueNodeFactory factory, boolean oneDocument) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.factory = Objects.requireNonNull(factory, "factory");
+        this.oneDocument = oneDocument;
     }
 
     /**
@@ -50,6 +61,31 @@ public final class YamlValuesReader {
      * @throws PlatformSecretsException.Invalid with every problem found, never echoing the text
      */
     public MapNode read(String text, String label) {
+        return readAll(text, label).tree();
+    }
+
+    /**
+     * A values file's tree (its documents merged as Helm merges them) and the warnings of its
+     * reading: keys that Helm retypes ({@code on:} becomes {@code true}).
+     *
+     * @param tree the merged documents
+     * @param warnings the warnings, in reading order
+     */
+    public record Read(MapNode tree, List<Problem> warnings) {
+        /** Copies the warnings. */
+        public Read {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Reads YAML text: every document holding a mapping (an empty document is an empty mapping),
+     * merged in order, with the warnings of the reading.
+     *
+     * @param label the name every origin carries
+     * @throws PlatformSecretsException.Invalid with every problem found, never echoing the text
+     */
+    public Read readAll(String text, String label) {
         return read(text, label, true);
     }
 
@@ -57,7 +93,7 @@ public final class YamlValuesReader {
      * Reads the text with the event builder first when {@code eventsFirst}, else straight with
      * the composed reading (for a file whose streamed reading has already failed or been handed over).
      */
-    private MapNode read(String text, String label, boolean eventsFirst) {
+    private Read read(String text, String label, boolean eventsFirst) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(label, "label");
         if (text.length() > limits.maxCodePoints() && text.codePointCount(0, text.length()) > limits.maxCodePoints()) {
@@ -73,8 +109,9 @@ public final class YamlValuesReader {
                     // read again below, by the reading that reports every problem
                 }
             }
-            return new ComposedTree(limits, label, factory)
-                    .read(settings, parser(settings, new StreamReader(settings, text), label));
+            ComposedTree composed = new ComposedTree(limits, label, factory);
+            MapNode tree = composed.read(settings, parser(settings, new StreamReader(settings, text), label));
+            return new Read(tree, composed.warnings());
         } catch (YamlEngineException error) {
             throw new PlatformSecretsException.Invalid(List.of(YamlProblems.of(error, text, label)), error);
         } catch (StackOverflowError tooDeep) {
@@ -93,6 +130,16 @@ public final class YamlValuesReader {
      * @throws PlatformSecretsException.Invalid when the file cannot be read or has problems
      */
     public MapNode read(Path file, String label) {
+        return readAll(file, label).tree();
+    }
+
+    /**
+     * Reads a values file as {@link #read(Path, String)} does, with the warnings of the reading.
+     *
+     * @param label the name every origin carries
+     * @throws PlatformSecretsException.Invalid when the file cannot be read or has problems
+     */
+    public Read readAll(Path file, String label) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(label, "label");
         if (Files.isRegularFile(file)) {
@@ -104,17 +151,18 @@ public final class YamlValuesReader {
                 return read(SourceText.read(file, label, limits.maxFileBytes()), label, false);
             }
         }
-        return read(SourceText.read(file, label, limits.maxFileBytes()), label);
+        return readAll(SourceText.read(file, label, limits.maxFileBytes()), label);
     }
 
-    /** The tree the event builder makes of the document; an empty stream is an empty map. */
-    private MapNode built(LimitedParser parser, String label) {
-        return new EventTreeBuilder(parser, limits, label, factory).document()
-                .orElseGet(() -> MapNode.empty(Origin.at(label, 1, 1)));
+    /** The tree the event builder makes of the documents; an empty stream is an empty map. */
+    private Read built(LimitedParser parser, String label) {
+        EventTreeBuilder builder = new EventTreeBuilder(parser, limits, label, factory);
+        MapNode tree = builder.document().orElseGet(() -> MapNode.empty(Origin.at(label, 1, 1)));
+        return new Read(tree, builder.warnings());
     }
 
     private LimitedParser parser(LoadSettings settings, StreamReader stream, String label) {
-        return new LimitedParser(new SurrogateCheck(new ParserImpl(settings, stream), label), limits, label);
+        return new LimitedParser(new SurrogateCheck(new ParserImpl(settings, stream), label), limits, label, oneDocument);
     }
 
     /**

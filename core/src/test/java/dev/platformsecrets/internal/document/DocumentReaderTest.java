@@ -44,7 +44,17 @@ class DocumentReaderTest {
         assertThatThrownBy(() -> read("{\"a\": \"x\",\n \"a\": \"y\"}"))
                 .isInstanceOf(PlatformSecretsException.Invalid.class)
                 .hasMessageContaining("s.json:2:")
-                .hasMessageContaining("a: duplicate key; first set at s.json:1:");
+                .hasMessageContaining("a: duplicate key; it is already set at s.json:1:");
+    }
+
+    @Test
+    @DisplayName("JSON and YAML count columns alike, in code points: an emoji is one column")
+    void columnsInCodePoints() {
+        String line = "{\"\uD83D\uDE00\uD83D\uDE00\": 1, \"b\": 1, \"b\": 2}";
+        int secondB = line.lastIndexOf("\"b\"");
+        int expected = line.codePointCount(0, secondB) + 1;
+        assertThatThrownBy(() -> read(line)).hasMessageStartingWith("s.json:1:" + expected + ": ");
+        assertThatThrownBy(() -> read("a: \uD83D\uDE00\nb: 1\nb: 2\n")).hasMessageStartingWith("s.json:3:1: ");
     }
 
     @Test

@@ -51,6 +51,24 @@ class EventTreeBuilderTest {
         public String plainKey(String text) {
             return text.equals("on") ? "true" : text;
         }
+
+        @Override
+        public ValueNode taggedScalar(String tag, String text, dev.platformsecrets.values.ScalarStyle style, Origin origin) {
+            return plainScalar(text, origin);
+        }
+
+        @Override
+        public String taggedKey(String tag, String text) {
+            return text;
+        }
+
+        @Override
+        public dev.platformsecrets.values.MapNode mergeDocuments(dev.platformsecrets.values.MapNode earlier,
+                dev.platformsecrets.values.MapNode later) {
+            java.util.Map<String, ValueNode> entries = new java.util.LinkedHashMap<>(earlier.entries());
+            entries.putAll(later.entries());
+            return dev.platformsecrets.internal.values.ValueNodes.map(entries, earlier.origin());
+        }
     };
 
     @ParameterizedTest
@@ -73,6 +91,9 @@ class EventTreeBuilderTest {
         "\"<<\": not a merge\n",
         "a: &n [x, &n y]\nb: *n\n",
         "a: &n {k: &n [1]}\nb: *n\n",
+        "a: 1\n---\nb: 2\n",
+        "m: {x: 1, <<: {x: 2}, <<: {x: 3, y: 4}, y: 5}\n",
+        "i: !!int \"42\"\nn: !!null \"\"\n!!int \"7\": seven\n",
     })
     @DisplayName("valid documents: the same tree as the composed reading")
     void sameTree(String text) {
@@ -94,7 +115,7 @@ class EventTreeBuilderTest {
         "just text\n",
         "a: !custom 1\n",
         "a: !!merge 1\n",
-        "a: 1\n---\nb: 2\n",
+        "a: 1\n---\n- x\n",
     })
     @DisplayName("documents with problems are left to the composed reading")
     void leftToComposedReading(String text) {
@@ -163,7 +184,7 @@ class EventTreeBuilderTest {
 
     private static LimitedParser parser(String text, LoadLimits limits) {
         LoadSettings settings = settings(limits, text);
-        return new LimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), limits, "v.yaml");
+        return new LimitedParser(new ParserImpl(settings, new StreamReader(settings, text)), limits, "v.yaml", false);
     }
 
     private static LoadSettings settings(LoadLimits limits, String text) {

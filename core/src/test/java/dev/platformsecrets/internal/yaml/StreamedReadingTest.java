@@ -38,6 +38,24 @@ class StreamedReadingTest {
         public String plainKey(String text) {
             return text;
         }
+
+        @Override
+        public ValueNode taggedScalar(String tag, String text, dev.platformsecrets.values.ScalarStyle style, Origin origin) {
+            return plainScalar(text, origin);
+        }
+
+        @Override
+        public String taggedKey(String tag, String text) {
+            return text;
+        }
+
+        @Override
+        public dev.platformsecrets.values.MapNode mergeDocuments(dev.platformsecrets.values.MapNode earlier,
+                dev.platformsecrets.values.MapNode later) {
+            java.util.Map<String, ValueNode> entries = new java.util.LinkedHashMap<>(earlier.entries());
+            entries.putAll(later.entries());
+            return dev.platformsecrets.internal.values.ValueNodes.map(entries, earlier.origin());
+        }
     };
 
     @TempDir
