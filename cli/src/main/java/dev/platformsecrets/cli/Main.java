@@ -26,14 +26,23 @@ public final class Main {
      * (see {@link Arguments}) are a usage error.
      */
     public static void main(String[] args) {
+        System.exit(start(args));
+    }
+
+    /**
+     * Everything {@link #main} does but exiting: the last-resort handler, the argument check, the
+     * start-up thread and the command. {@link Training} runs command lines through here, so that
+     * the archive it records holds what a real start needs.
+     */
+    static int start(String[] args) {
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> Cli.lastResort(error));
         java.util.Optional<String> badArgument = Arguments.problem(args, System.getProperty("sun.jnu.encoding"));
         if (badArgument.isPresent()) {
             System.err.println("platform-secrets: " + badArgument.get());
-            System.exit(Cli.USAGE);
+            return Cli.USAGE;
         }
         Preload.start(args);
-        System.exit(run(args));
+        return run(args);
     }
 
     /**

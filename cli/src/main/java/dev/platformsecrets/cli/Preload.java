@@ -69,12 +69,12 @@ final class Preload {
 
     private static void run(String table, boolean generates) {
         try {
-            if (RuleTable.builtInNames().contains(table)) {
-                RuleTable.builtIn(table);
-            }
             if (generates) {
                 // Only the provider set-up is shared: the resolver draws from its own instance.
                 new SecureRandom().nextInt();
+            }
+            if (RuleTable.builtInNames().contains(table)) {
+                RuleTable.builtIn(table);
             }
         } catch (RuntimeException | Error ignored) {
             // The command loads the table itself and reports what is wrong with it.

@@ -5,7 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Runs several command lines in one JVM, one after the other, as {@link Main#main} would run each:
+ * Runs several command lines in one JVM, one after the other, as {@link Main#main} would run each
+ * (through {@link Main#start}):
  * the training run from which {@code bin/platform-secrets} records its class-data sharing archive or
  * ahead-of-time cache (what a typical run loads, links and initialises). Command lines are separated
  * by a lone {@value #SEPARATOR} argument; their output and exit codes are of no interest to the
@@ -26,8 +27,7 @@ public final class Training {
      */
     public static void main(String[] args) {
         for (String[] commandLine : commandLines(args)) {
-            Preload.start(commandLine);
-            Main.run(commandLine);
+            Main.start(commandLine);
         }
         System.exit(Cli.OK);
     }

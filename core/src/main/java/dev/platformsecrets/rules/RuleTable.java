@@ -74,13 +74,15 @@ public record RuleTable(String name, String description, List<SecretRule> rules,
      */
     static List<Problem> clashes(List<SecretRule> rules, List<Integer> indices) {
         List<Problem> problems = new ArrayList<>();
-        Map<List<Object>, Integer> firstWriters = new HashMap<>();
+        // Keyed by the condition's text, which is canonical (see Condition): hashing the records
+        // themselves would bootstrap their generated hashCode at every start.
+        Map<List<String>, Integer> firstWriters = new HashMap<>();
         for (int later = 0; later < rules.size(); later++) {
             SecretRule rule = rules.get(later);
             if (rule.secret().isEmpty()) {
                 continue;
             }
-            Integer earlier = firstWriters.putIfAbsent(List.of(rule.secret().get(), rule.key(), rule.when()), later);
+            Integer earlier = firstWriters.putIfAbsent(List.of(rule.secret().get(), rule.key(), rule.when().render()), later);
             if (earlier == null) {
                 continue;
             }

@@ -36,7 +36,6 @@ public final class SecretRule {
     private final List<UnusableAttribute> unusable;
     private final ValueNode fallbackTree;
     private final Origin origin;
-    private final int hash;
 
     private SecretRule(Builder builder, ValueNode fallbackTree) {
         this.key = builder.key;
@@ -57,7 +56,6 @@ public final class SecretRule {
         this.unusable = List.copyOf(builder.unusable);
         this.fallbackTree = fallbackTree;
         this.origin = builder.origin;
-        this.hash = Objects.hash(key, secret, rawAttribute, when);
     }
 
     /** A builder for a rule writing {@code key} from the RAW attribute at {@code rawAttribute}. */
@@ -198,7 +196,7 @@ public final class SecretRule {
 
     @Override
     public int hashCode() {
-        return hash;
+        return Objects.hash(key, secret, rawAttribute, when);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.platformsecrets.values;
 
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -40,6 +40,10 @@ public record ValuesOverride(Kind kind, String argument) {
         }
     }
 
+    /** The kinds in the order Helm applies them. */
+    private static final List<Kind> HELM_ORDER =
+            List.of(Kind.SET_JSON, Kind.SET, Kind.SET_STRING, Kind.SET_FILE, Kind.SET_LITERAL);
+
     /** Checks the arguments. */
     public ValuesOverride {
         Objects.requireNonNull(kind, "kind");
@@ -52,17 +56,15 @@ public record ValuesOverride(Kind kind, String argument) {
      * {@code --set-literal}; the order among flags of one kind is kept.
      */
     public static List<ValuesOverride> inHelmOrder(List<ValuesOverride> overrides) {
-        return overrides.stream().sorted(Comparator.comparingInt(override -> helmRank(override.kind()))).toList();
-    }
-
-    private static int helmRank(Kind kind) {
-        return switch (kind) {
-            case SET_JSON -> 0;
-            case SET -> 1;
-            case SET_STRING -> 2;
-            case SET_FILE -> 3;
-            case SET_LITERAL -> 4;
-        };
+        List<ValuesOverride> ordered = new ArrayList<>(overrides.size());
+        for (Kind kind : HELM_ORDER) {
+            for (ValuesOverride override : overrides) {
+                if (override.kind() == kind) {
+                    ordered.add(override);
+                }
+            }
+        }
+        return List.copyOf(ordered);
     }
 
     /** Never the argument, which may hold a secret. */
