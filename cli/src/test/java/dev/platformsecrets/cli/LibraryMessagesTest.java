@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The library speaks of its own concepts, not of this CLI's flags: no string in the core's sources
+ * The library speaks of its own concepts, not of this CLI's flags: no string in the library's sources
+ * (core and kubernetes)
  * names a long option of any command. The CLI adds its flag names when it reports a problem (as an
  * origin such as {@code --rules}). Helm's override flags are exempt: the library models them.
  */
@@ -29,11 +30,13 @@ class LibraryMessagesTest {
             "--set-literal", "--values");
     private static final Set<String> PICOCLI_FLAGS = Set.of("--help", "--version");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\"");
-    private static final Path CORE_SOURCES = Path.of("..", "core", "src", "main", "java");
+    /** The library's sources: the core and the cluster store. */
+    private static final List<Path> LIBRARY_SOURCES = List.of(Path.of("..", "core", "src", "main", "java"),
+            Path.of("..", "kubernetes", "src", "main", "java"));
 
     @Test
     @DisplayName("no string in the library's sources names one of the CLI's own flags")
-    void coreNamesNoCliFlag() throws IOException {
+    void libraryNamesNoCliFlag() throws IOException {
         Set<String> flags = new TreeSet<>();
         for (String name : Main.SUBCOMMANDS) {
             collectFlags(Main.subcommand(name).getCommandSpec(), flags);
@@ -43,20 +46,18 @@ class LibraryMessagesTest {
         assertThat(flags).as("the CLI's flags").contains("--rules", "--rotate", "--overlay", "--encryption-config");
 
         List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(CORE_SOURCES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                List<String> lines = Files.readAllLines(file);
-                for (int i = 0; i < lines.size(); i++) {
-                    String line = lines.get(i).strip();
-                    if (line.startsWith("*") || line.startsWith("/*") || line.startsWith("//")) {
-                        continue;
-                    }
-                    Matcher literal = STRING_LITERAL.matcher(line);
-                    while (literal.find()) {
-                        for (String flag : flags) {
-                            if (Pattern.compile("(?<![\\w-])" + Pattern.quote(flag) + "(?![\\w-])").matcher(literal.group()).find()) {
-                                found.add(file + ":" + (i + 1) + ": " + flag);
-                            }
+        for (Path file : librarySources()) {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.startsWith("*") || line.startsWith("/*") || line.startsWith("//")) {
+                    continue;
+                }
+                Matcher literal = STRING_LITERAL.matcher(line);
+                while (literal.find()) {
+                    for (String flag : flags) {
+                        if (Pattern.compile("(?<![\\w-])" + Pattern.quote(flag) + "(?![\\w-])").matcher(literal.group()).find()) {
+                            found.add(file + ":" + (i + 1) + ": " + flag);
                         }
                     }
                 }
@@ -75,6 +76,17 @@ class LibraryMessagesTest {
         CliCapture.Result rotate = CliCapture.run("resolve", "--rotate", "no-such-key");
         assertThat(rotate.exit()).isEqualTo(Cli.PROBLEMS);
         assertThat(rotate.err()).contains("--rotate: cannot rotate 'no-such-key': no rule of table");
+    }
+
+    private static List<Path> librarySources() throws IOException {
+        List<Path> all = new ArrayList<>();
+        for (Path root : LIBRARY_SOURCES) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(all::add);
+            }
+        }
+        assertThat(all).as("library sources").hasSizeGreaterThan(100);
+        return all;
     }
 
     private static void collectFlags(CommandSpec spec, Set<String> flags) {

@@ -207,4 +207,24 @@ class ResolveCommandTest {
         assertThat(run("rules", "--rules", "no-such-table")).isEqualTo(1);
         assertThat(stderr()).contains("neither a built-in rule table");
     }
+
+    @Test
+    void aTableWithAMalformedStructuredFallbackIsRefusedWhereItIsWrittenBeforeAnythingResolves() throws IOException {
+        Path table = file("t.yaml", """
+                name: t
+                rules:
+                  - key: k
+                    secret: s
+                    rawAttribute: a.raw
+                    format: yaml
+                    fallback:
+                      value: "a: [b"
+                """);
+        for (String[] args : List.of(new String[] {"rules", "--rules", table.toString()},
+                new String[] {"resolve", "--rules", table.toString(), "--set", "x=1"})) {
+            assertThat(run(args)).as(String.join(" ", args)).isEqualTo(1);
+            assertThat(stderr()).as(String.join(" ", args)).startsWith(table + ":8:14: rules[0].fallback.value: is not valid YAML")
+                    .doesNotContain("internal error");
+        }
+    }
 }

@@ -211,16 +211,7 @@ public final class RuleTableLoader {
             problems.error(node.origin(), path, "expected a values path (a string)");
             return Optional.empty();
         }
-        try {
-            KeyPath parsed = KeyPath.parse(scalar.text());
-            if (parsed.isRoot()) {
-                throw new IllegalArgumentException("empty path");
-            }
-            return Optional.of(parsed);
-        } catch (IllegalArgumentException bad) {
-            problems.error(scalar.origin(), path, "bad values path: " + bad.getMessage());
-            return Optional.empty();
-        }
+        return parsedPath(scalar.text(), scalar.origin(), path);
     }
 
     private <T> void enumValue(Optional<T> value, MapNode map, KeyPath path, String name, String message,
@@ -359,16 +350,20 @@ public final class RuleTableLoader {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        Origin origin = map.get(name).orElseThrow().origin();
+        return parsedPath(text.get(), map.get(name).orElseThrow().origin(), path.key(name));
+    }
+
+    /** The values path {@code text} written at {@code origin}; a problem at {@code path} when it is malformed or empty. */
+    private Optional<KeyPath> parsedPath(String text, Origin origin, KeyPath path) {
         try {
-            KeyPath parsed = KeyPath.parse(text.get());
+            KeyPath parsed = KeyPath.parse(text);
             if (parsed.isRoot()) {
-                problems.error(origin, path.key(name), "bad values path: empty path");
+                problems.error(origin, path, "bad values path: empty path");
                 return Optional.empty();
             }
             return Optional.of(parsed);
         } catch (PlatformSecretsException.Invalid bad) {
-            problems.error(origin, path.key(name), "bad values path: " + bad.problem());
+            problems.error(origin, path, "bad values path: " + bad.problem());
             return Optional.empty();
         }
     }

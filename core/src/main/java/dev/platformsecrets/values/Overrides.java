@@ -210,7 +210,7 @@ final class Overrides {
                     }
                     if (run.last() == '.' && ++dots > MAX_NESTED_NAME_LEVEL) {
                         throw new Failure("the path nests deeper than Helm's limit of " + MAX_NESTED_NAME_LEVEL
-                                + " keys");
+                                + " dots (" + (MAX_NESTED_NAME_LEVEL + 1) + " keys)");
                     }
                     keyNext = run.last() == '.';
                 } else {

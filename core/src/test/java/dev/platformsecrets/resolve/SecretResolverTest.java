@@ -184,6 +184,27 @@ class SecretResolverTest {
     }
 
     @Test
+    void valuesFromASourceNamedExactlyLikeABuiltInTableKeepTheirWarnings() {
+        // A user's "-f platform-secrets-map.yaml" gives its values the source the built-in table's
+        // own resource has: only the defaults' very nodes are the table's, whatever their source says.
+        for (String name : RuleTable.builtInNames()) {
+            RuleTable table = RuleTable.builtIn(name);
+            String source = name + ".yaml";
+            Values values = dev.platformsecrets.values.ValuesLoader.coalesce(table.defaults(),
+                    dev.platformsecrets.values.ValuesLoader.withDefaults().parse("""
+                            pachd: {enterpriseLicenseKey: "L", enterpriseLicenseKeySecretName: mine}
+                            oidc: {upstreamIDPs: "[]"}
+                            """, source));
+            Resolution resolution = Resolving.resolve(table, values);
+            assertThat(resolution.warnings()).as(name).extracting(Problem::render)
+                    .anyMatch(line -> line.startsWith(source + ":1:")
+                            && line.contains("pachd.enterpriseLicenseKey: warning: ignored because"));
+            assertThat(resolution.outcomes().get(0).decision().origin()).as(name)
+                    .contains(Origin.at(source, 1, 68));
+        }
+    }
+
+    @Test
     void anOverlayFedBackTakesItsValuesFromTheOverlaySecretAndRotatesOnlyWhenAsked() {
         Values first = Resolving.values(CHART, "pachd: {enterpriseLicenseKey: \"LICENSE\"}", dir);
         Resolution install = SecretResolver.builder(CHART).generator(ValueGenerator.seeded(1)).overlay("plat").build()

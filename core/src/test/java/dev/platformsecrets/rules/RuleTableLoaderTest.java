@@ -90,6 +90,26 @@ class RuleTableLoaderTest {
     }
 
     @Test
+    void aMalformedOverlayNamesPathIsAProblemOfTheTableAtItsPlace() {
+        PlatformSecretsException.Invalid invalid = catchThrowableOfType(PlatformSecretsException.Invalid.class,
+                () -> RuleTableLoader.parse("""
+                        name: t
+                        rules:
+                          - key: k
+                            secret: s
+                            rawAttribute: a.raw
+                            nameAttribute: a.name
+                            overlayNames: ["a..b", "a[x]"]
+                          - key: k2
+                            rawAttribute: b.raw
+                        """, "table.yaml"));
+        assertThat(invalid.problems()).extracting(Problem::render).containsExactly(
+                "table.yaml:7:20: rules[0].overlayNames[0]: bad values path: empty key in path",
+                "table.yaml:7:28: rules[0].overlayNames[1]: bad values path: list index must be a number in path",
+                "table.yaml:8:5: rules[1]: secret is required unless delivery is plaintext");
+    }
+
+    @Test
     void theDefaultTableIsWhatTheChartReads() {
         assertThat(RuleTable.DEFAULT_NAME).isEqualTo("pachyderm-2.10");
         assertThat(RuleTable.builtInNames()).containsExactly("pachyderm-2.10", "platform-secrets-map");

@@ -180,8 +180,9 @@ class StoreHardeningTest {
                         + " \"bad/key\": a valid config key must consist of alphanumeric characters, '-', '_' or '.'"
                         + " (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+'));"
                         + " the file is damaged or was not written by the store (skipped; the other Secrets are listed)",
-                directory().resolve("dup") + ":11:19: warning: data[k]: duplicate key (the file is damaged; the store never"
-                        + " writes a key twice) (skipped; the other Secrets are listed)",
+                directory().resolve("dup") + ":11:19: warning: data[k]: duplicate key; it is already set at "
+                        + directory().resolve("dup") + ":11:5 (the file is damaged; the store never writes a key twice)"
+                        + " (skipped; the other Secrets are listed)",
                 directory().resolve("tls") + ": warning: the stored Secret is not valid (data[tls.crt]: Required value;"
                         + " data[tls.key]: Required value); the file is damaged or was not written by the store (skipped;"
                         + " the other Secrets are listed)");

@@ -111,6 +111,6 @@ class OverridesTest {
     void nestingLimitBitesAtTheLimit() {
         String keys31 = String.join(".", java.util.stream.IntStream.range(0, 31).mapToObj(i -> "k" + i).toList());
         assertThat(set(Kind.SET, keys31 + "=1").find(KeyPath.parse(keys31))).isPresent();
-        assertThatThrownBy(() -> set(Kind.SET, keys31 + ".k31=1")).hasMessageContaining("Helm's limit of 30 keys");
+        assertThatThrownBy(() -> set(Kind.SET, keys31 + ".k31=1")).hasMessageContaining("Helm's limit of 30 dots (31 keys)");
     }
 }

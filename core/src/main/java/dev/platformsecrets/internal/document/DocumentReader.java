@@ -170,7 +170,13 @@ public final class DocumentReader {
         if (e.getCause() instanceof YamlEngineException yamlError) {
             return new PlatformSecretsException.Invalid(List.of(YamlProblems.of(yamlError, text, sourceName)), e);
         }
-        Origin at = origin(sourceName, e.getLocation() != null ? e.getLocation() : fallback);
+        TokenStreamLocation location = e.getLocation() != null ? e.getLocation() : fallback;
+        Origin at = origin(sourceName, location);
+        if (isJson && location != null && at.line() > 0) {
+            // as for the tree's origins: a JSON reader counts UTF-16 units, the project code points
+            at = Origin.at(sourceName, at.line(), new ReadingRules.CodePointColumns(text)
+                    .column(location.getCharOffset(), at.column()));
+        }
         String problem;
         if (e instanceof StreamConstraintsException exceeded) {
             problem = constraints.describe(exceeded);

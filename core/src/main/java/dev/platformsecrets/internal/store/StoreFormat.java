@@ -5,6 +5,7 @@ import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.SensitiveValue;
 import dev.platformsecrets.internal.codec.Base64Codec;
+import dev.platformsecrets.internal.yaml.ReadingRules;
 import dev.platformsecrets.secret.Secret;
 import dev.platformsecrets.secret.SecretType;
 import dev.platformsecrets.store.StoredSecret;
@@ -23,6 +24,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
@@ -88,13 +90,11 @@ public final class StoreFormat {
         try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), content)) {
             root = readRoot(parser);
         } catch (DuplicateKey e) {
-            throw damaged(Origin.at(file, e.line, e.column), e.path, "duplicate key (the file is damaged; the store"
-                    + " never writes a key twice)");
+            throw damaged(at(file, content, e.location), e.path, ReadingRules.duplicateKey(
+                    at(file, content, firstName(content, e.path))) + " (the file is damaged; the store never writes a"
+                    + " key twice)");
         } catch (JacksonException e) {
-            var location = e.getLocation();
-            Origin where = location == null || location.getLineNr() < 1 ? origin
-                    : Origin.at(file, location.getLineNr(), Math.max(location.getColumnNr(), 0));
-            throw new PlatformSecretsException.StorageFailure(where,
+            throw new PlatformSecretsException.StorageFailure(at(file, content, e.getLocation()),
                     "not a readable store file (malformed JSON; the file is damaged)", null);
         }
         if (root == null) {
@@ -130,19 +130,58 @@ public final class StoreFormat {
         return new StoredSecret(secret, created);
     }
 
+    /**
+     * Where {@code location} points in {@code content}, its column counted in code points as every
+     * reader of the project counts it (the parser of bytes counts bytes); the file alone when unknown.
+     */
+    private static Origin at(String file, byte[] content, TokenStreamLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return Origin.of(file);
+        }
+        int column = ReadingRules.codePointColumn(content, location.getByteOffset());
+        return Origin.at(file, location.getLineNr(), column > 0 ? column : Math.max(location.getColumnNr(), 0));
+    }
+
+    /**
+     * Where the key at {@code path} is first written, read again on the way to reporting it twice
+     * (the reading of a sound file keeps no positions); null when it cannot be found.
+     */
+    private static TokenStreamLocation firstName(byte[] content, KeyPath path) {
+        try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), content)) {
+            return parser.nextToken() == JsonToken.START_OBJECT ? firstName(parser, true, KeyPath.root(), path) : null;
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private static TokenStreamLocation firstName(JsonParser parser, boolean nest, KeyPath path, KeyPath wanted) {
+        for (String property = parser.nextName(); property != null; property = parser.nextName()) {
+            KeyPath at = path.isRoot() ? KeyPath.of(property) : path.entry(property);
+            if (at.equals(wanted)) {
+                return parser.currentTokenLocation();
+            }
+            if (parser.nextToken() == JsonToken.START_OBJECT && nest) {
+                TokenStreamLocation found = firstName(parser, false, at, wanted);
+                if (found != null) {
+                    return found;
+                }
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return null;
+    }
+
     /** A key given twice in one object of a stored file: the file is damaged, whichever value was meant. */
     private static final class DuplicateKey extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient KeyPath path;
-        private final int line;
-        private final int column;
+        private final transient TokenStreamLocation location;
 
         DuplicateKey(KeyPath path, JsonParser parser) {
             super(null, null, false, false);
             this.path = path;
-            var location = parser.currentTokenLocation();
-            this.line = Math.max(location.getLineNr(), 0);
-            this.column = Math.max(location.getColumnNr(), 0);
+            this.location = parser.currentTokenLocation();
         }
     }
 

@@ -57,6 +57,28 @@ public final class ReadingRules {
     }
 
     /**
+     * The code-point column of the character at {@code byteOffset} of UTF-8 {@code content}, for
+     * readers of bytes whose columns count bytes; 0 when the offset is unknown or outside.
+     */
+    public static int codePointColumn(byte[] content, long byteOffset) {
+        if (byteOffset < 0 || byteOffset > content.length) {
+            return 0;
+        }
+        int offset = (int) byteOffset;
+        int start = offset;
+        while (start > 0 && content[start - 1] != '\n' && content[start - 1] != '\r') {
+            start--;
+        }
+        int column = 1;
+        for (int i = start; i < offset; i++) {
+            if ((content[i] & 0xC0) != 0x80) {
+                column++;
+            }
+        }
+        return column;
+    }
+
+    /**
      * Turns a reader's column counted in UTF-16 units into one counted in code points, for
      * positions that arrive in text order (each line's surrogate pairs are counted once).
      */

@@ -58,6 +58,17 @@ class DocumentReaderTest {
     }
 
     @Test
+    @DisplayName("a malformed JSON document's error column counts code points too")
+    void malformedJsonColumnsInCodePoints() {
+        String line = "{\"\uD83D\uDE00\uD83D\uDE00\": 1, x}";
+        int x = line.indexOf('x');
+        assertThatThrownBy(() -> read(line)).hasMessageStartingWith("s.json:1:" + (line.codePointCount(0, x) + 1) + ": ");
+        String second = "{\"a\": \"\uD83D\uDE00\",\n \"\uD83D\uDE00\": 1 2}";
+        int two = second.lastIndexOf('2') - second.lastIndexOf('\n') - 1;
+        assertThatThrownBy(() -> read(second)).hasMessageStartingWith("s.json:2:" + two + ": ");
+    }
+
+    @Test
     @DisplayName("a malformed document gives a located error that does not quote the input")
     void malformedIsRedacted() {
         assertThatThrownBy(() -> read("{\"a\": hunter2secret}"))

@@ -44,9 +44,27 @@ class StoreFormatTest {
     void aKeyGivenTwiceIsADamagedFileWhereverItStands() {
         String file = file();
         assertThatThrownBy(() -> decode(file.replace("\"labels\"", "\"labels\" : 1, \"labels\"")))
-                .hasMessageStartingWith("f:8:").hasMessageContaining(": labels: duplicate key (the file is damaged");
+                .hasMessage("f:8:17: labels: duplicate key; it is already set at f:8:3 (the file is damaged; the store never"
+                        + " writes a key twice)");
         assertThatThrownBy(() -> decode(file.replace("\"k\" : \"dg==\"", "\"k\" : \"dg==\", \"k\" : \"dw==\"")))
-                .hasMessageContaining(": data[k]: duplicate key (the file is damaged");
+                .hasMessageContaining(": data[k]: duplicate key; it is already set at f:11:5 (the file is damaged");
+    }
+
+    @Test
+    void aKeyGivenTwiceSaysWhereItWasFirstSetInTheWordsOfEveryReader() {
+        String file = "{\"format\": \"x\", \"name\": \"foo\",\n  \"labels\": {\"a\": \"1\", \"a\": \"2\"}}";
+        assertThatThrownBy(() -> decode(file))
+                .hasMessage("f:2:24: labels[a]: duplicate key; it is already set at f:2:14 (the file is damaged;"
+                        + " the store never writes a key twice)");
+    }
+
+    @Test
+    void positionsInADamagedFileCountCodePointsAsEveryReaderDoes() {
+        String emoji = "\uD83D\uDE00";
+        assertThatThrownBy(() -> decode("{\"labels\": {\"" + emoji + "\u00e9\": \"1\", \"a\": \"2\", \"a\": \"3\"}}"))
+                .hasMessageStartingWith("f:1:34: labels[a]: duplicate key; it is already set at f:1:24 ");
+        assertThatThrownBy(() -> decode("{\"a\": \"" + emoji + "\u00e9\", x}"))
+                .hasMessage("f:1:13: not a readable store file (malformed JSON; the file is damaged)");
     }
 
     @Test
