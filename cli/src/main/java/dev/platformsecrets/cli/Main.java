@@ -35,7 +35,7 @@ public final class Main {
      * the archive it records holds what a real start needs.
      */
     static int start(String[] args) {
-        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> Cli.lastResort(error));
+        Thread.setDefaultUncaughtExceptionHandler(new LastResort());
         java.util.Optional<String> badArgument = Arguments.problem(args, System.getProperty("sun.jnu.encoding"));
         if (badArgument.isPresent()) {
             System.err.println("platform-secrets: " + badArgument.get());
@@ -71,6 +71,17 @@ public final class Main {
         } finally {
             line.getOut().flush();
             line.getErr().flush();
+        }
+    }
+
+    /**
+     * Errors of other threads as one line, as {@link #run} treats the main thread's. A class, not a
+     * lambda: linking the first lambda of a JVM would otherwise be the first thing every run does.
+     */
+    private static final class LastResort implements Thread.UncaughtExceptionHandler {
+        @Override
+        public void uncaughtException(Thread thread, Throwable error) {
+            Cli.lastResort(error);
         }
     }
 
