@@ -310,11 +310,7 @@ final class RuleSteps {
     }
 
     private SensitiveValue fallbackValue(SecretRule rule) {
-        if (rule.format() == ValueFormat.STRING) {
-            return SensitiveValue.ofUtf8(rule.fallback().orElseThrow().value());
-        }
-        return SensitiveValue.ofUtf8(StructuredValues.write(StructuredValues.plain(rule.fallbackTree().orElseThrow()),
-                rule.format()));
+        return SensitiveValue.ofUtf8(rule.fallbackValue().orElseThrow());
     }
 
     private void warnIfIgnored(SecretRule rule, int index) {

@@ -37,6 +37,6 @@ final class StructuredValues {
 
     /** The text of a plain-Java value in the given format ({@code yaml} or {@code json}). */
     static String write(Object value, ValueFormat format) {
-        return format == ValueFormat.JSON ? PlainValues.toJson(value) : PlainValues.toYaml(value);
+        return PlainValues.write(value, format == ValueFormat.JSON);
     }
 }

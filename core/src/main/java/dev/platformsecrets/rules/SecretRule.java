@@ -2,6 +2,7 @@ package dev.platformsecrets.rules;
 
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
+import dev.platformsecrets.internal.plain.PlainValues;
 import dev.platformsecrets.values.ValueNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class SecretRule {
     private final List<KeyPath> overlayNames;
     private final List<UnusableAttribute> unusable;
     private final ValueNode fallbackTree;
+    private final String fallbackValue;
     private final Origin origin;
 
     private SecretRule(Builder builder, ValueNode fallbackTree) {
@@ -55,6 +57,9 @@ public final class SecretRule {
         this.overlayNames = List.copyOf(builder.overlayNames);
         this.unusable = List.copyOf(builder.unusable);
         this.fallbackTree = fallbackTree;
+        this.fallbackValue = fallback == null ? null
+                : fallbackTree == null ? fallback.value()
+                : PlainValues.write(PlainValues.sorted(PlainValues.plain(fallbackTree)), format == ValueFormat.JSON);
         this.origin = builder.origin;
     }
 
@@ -160,6 +165,15 @@ public final class SecretRule {
      */
     public Optional<ValueNode> fallbackTree() {
         return Optional.ofNullable(fallbackTree);
+    }
+
+    /**
+     * The value the fallback gives the Secret on its own, written once when the rule was built: a
+     * {@code string} row's fallback text as it stands, a structured row's fallback tree in the row's
+     * format (keys sorted, scalars as Helm types them); empty for rules without a fallback.
+     */
+    public Optional<String> fallbackValue() {
+        return Optional.ofNullable(fallbackValue);
     }
 
     /** Where the row was written; {@link Origin#UNKNOWN} for rules built in code. */

@@ -90,6 +90,36 @@ class RuleTableLoaderTest {
     }
 
     @Test
+    void aFallbackValueIsWrittenOnceWhenTheTableLoadsInTheRowsFormat() {
+        RuleTable table = RuleTableLoader.parse("""
+                name: t
+                rules:
+                  - key: yml
+                    secret: s
+                    rawAttribute: a.yaml
+                    format: yaml
+                    fallback:
+                      value: "{b: 1, a: [x, 'true']}"
+                  - key: j
+                    secret: s
+                    rawAttribute: a.json
+                    format: json
+                    fallback:
+                      value: "{b: 1, a: [x, 'true']}"
+                  - key: t
+                    secret: s
+                    rawAttribute: a.text
+                    fallback:
+                      value: "{b: 1}"
+                  - key: none
+                    secret: s
+                    rawAttribute: a.none
+                """, "table.yaml");
+        assertThat(table.rules()).extracting(rule -> rule.fallbackValue().orElse("<none>")).containsExactly(
+                "a:\n- x\n- \"true\"\nb: 1\n", "{\"a\":[\"x\",\"true\"],\"b\":1}", "{b: 1}", "<none>");
+    }
+
+    @Test
     void aMalformedOverlayNamesPathIsAProblemOfTheTableAtItsPlace() {
         PlatformSecretsException.Invalid invalid = catchThrowableOfType(PlatformSecretsException.Invalid.class,
                 () -> RuleTableLoader.parse("""

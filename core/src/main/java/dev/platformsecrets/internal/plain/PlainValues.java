@@ -67,6 +67,11 @@ public final class PlainValues {
         return value;
     }
 
+    /** The text of a plain value: compact JSON when {@code json}, else block-style YAML ({@link #toYaml}). */
+    public static String write(Object value, boolean json) {
+        return json ? toJson(value) : toYaml(value);
+    }
+
     /** Block-style YAML text of a plain value, without a document marker, quoting only where needed. */
     public static String toYaml(Object value) {
         return PlainWriter.write(Yaml.FACTORY, Collections.singletonList(value));

@@ -35,6 +35,12 @@ import org.snakeyaml.engine.v2.schema.Schema;
  */
 public final class YamlValuesReader {
 
+    /**
+     * Files up to this size are read whole and parsed from the text, which costs less than
+     * streaming them (ChartBenchmark); larger ones stream, so that their text is never held whole.
+     */
+    private static final long WHOLE_FILE_BYTES = 1 << 20;
+
     private final LoadLimits limits;
     private final ValueNodeFactory factory;
     private final boolean oneDocument;
@@ -121,9 +127,9 @@ public final class YamlValuesReader {
     }
 
     /**
-     * Reads a values file: a regular file streams through the parser without being held whole; a
-     * file with problems is read again whole by the composed reading, so that its problems are
-     * reported exactly. A pipe, which cannot be read twice, is read whole as
+     * Reads a values file: a regular file over 1 MiB streams through the parser without being held
+     * whole, and is read again whole by the composed reading when it has problems, so that they are
+     * reported exactly; a smaller file, or a pipe (which cannot be read twice), is read whole as
      * {@link #read(String, String)} reads text.
      *
      * @param label the name every origin carries
@@ -142,7 +148,7 @@ public final class YamlValuesReader {
     public Read readAll(Path file, String label) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(label, "label");
-        if (Files.isRegularFile(file)) {
+        if (Files.isRegularFile(file) && sizeOf(file) > WHOLE_FILE_BYTES) {
             try (Reader chars = SourceReader.open(file, limits.maxFileBytes(), limits.maxCodePoints())) {
                 LoadSettings settings = settings(limits, label, Files.size(file));
                 return built(parser(settings, new StreamReader(settings, chars), label), label);
@@ -152,6 +158,15 @@ public final class YamlValuesReader {
             }
         }
         return readAll(SourceText.read(file, label, limits.maxFileBytes()), label);
+    }
+
+    /** The size of a regular file, or 0 when it cannot be read (the whole-file reading says why). */
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException unreadable) {
+            return 0;
+        }
     }
 
     /** The tree the event builder makes of the documents; an empty stream is an empty map. */
