@@ -4,6 +4,7 @@ import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.internal.text.Surrogates;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.parser.Parser;
@@ -41,7 +42,9 @@ final class SurrogateCheck implements Parser {
     @Override
     public Event next() {
         Event event = delegate.next();
-        if (event instanceof ScalarEvent scalar && Surrogates.hasLone(scalar.getValue())) {
+        // Decoded UTF-8 holds no lone surrogate: only the escapes of a double-quoted scalar make one.
+        if (event instanceof ScalarEvent scalar && scalar.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED
+                && Surrogates.hasLone(scalar.getValue())) {
             Origin origin = event.getStartMark().map(mark -> YamlProblems.origin(mark, label)).orElse(Origin.of(label));
             throw PlatformSecretsException.Invalid.of(origin, KeyPath.root(), "the scalar " + Surrogates.MESSAGE);
         }
