@@ -509,7 +509,7 @@ class LeakSuiteTest {
         Map<String, String> generated = new LinkedHashMap<>();
         resolution.outcomes().forEach(outcome -> {
             if (outcome.decision().source().equals("generated")) {
-                resolution.value(outcome).ifPresent(value -> generated.put("generated:" + outcome.rule().key(), value.utf8()));
+                outcome.value().ifPresent(value -> generated.put("generated:" + outcome.rule().key(), value.utf8()));
             }
         });
         return generated;

@@ -1,38 +1,27 @@
 package dev.platformsecrets.resolve;
 
+import dev.platformsecrets.SensitiveValue;
 import dev.platformsecrets.rules.SecretRule;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One rule and what was decided for it.
+ * One rule, what was decided for it, and the value it resolved to. {@link #toString()} shows no
+ * value ({@link SensitiveValue} does not).
  *
  * @param rule the rule
  * @param decision the decision
+ * @param value the value of a provided, reused, fallback, generated or plaintext decision; empty for
+ *     the others (existing, missing, absent, inactive)
+ * @param tableDefault whether the value is the table's own default for the RAW attribute, not a
+ *     value a user gave
  */
-public record RuleOutcome(SecretRule rule, Decision decision) {
+public record RuleOutcome(SecretRule rule, Decision decision, Optional<SensitiveValue> value, boolean tableDefault) {
 
     /** Checks the arguments. */
     public RuleOutcome {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(decision, "decision");
-    }
-
-    /**
-     * Equal when rule and decision are. Written out (see {@link dev.platformsecrets.Origin#equals}),
-     * and the same instance answers at once: result maps look outcomes up by the instance.
-     */
-    @Override
-    public boolean equals(Object other) {
-        return this == other
-                || other instanceof RuleOutcome outcome && rule.equals(outcome.rule) && decision.equals(outcome.decision);
-    }
-
-    /**
-     * The rule's hash: equal outcomes have equal rules, and a rule caches its hash, which also
-     * tells apart rules of one key (in several Secrets, or under several conditions).
-     */
-    @Override
-    public int hashCode() {
-        return rule.hashCode();
+        Objects.requireNonNull(value, "value");
     }
 }

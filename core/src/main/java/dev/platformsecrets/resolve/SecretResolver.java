@@ -3,13 +3,11 @@ package dev.platformsecrets.resolve;
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
-import dev.platformsecrets.SensitiveValue;
 import dev.platformsecrets.internal.problem.ProblemCollector;
 import dev.platformsecrets.rules.RuleTable;
 import dev.platformsecrets.rules.SecretRule;
 import dev.platformsecrets.values.Values;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,21 +63,17 @@ public final class SecretResolver {
         RuleSteps steps = new RuleSteps(values, existing, overlay, generator, rotate.keySet(), table, nodes, problems);
         ActiveClashes clashes = new ActiveClashes(count);
         List<RuleOutcome> outcomes = new ArrayList<>(count);
-        SensitiveValue[] resolved = new SensitiveValue[count];
-        BitSet tableDefaults = new BitSet(count);
         for (int i = 0; i < count; i++) {
             SecretRule rule = table.rules().get(i);
             RuleSteps.Step step = steps.resolve(i);
-            outcomes.add(new RuleOutcome(rule, step.decision()));
-            resolved[i] = step.value().orElse(null);
-            tableDefaults.set(i, step.tableDefault());
+            outcomes.add(new RuleOutcome(rule, step.decision(), step.value(), step.tableDefault()));
             if (nodes.isActive(i)) {
                 clashes.check(rule, i);
             }
         }
         problems.addAll(clashes.problems());
         problems.throwIfErrors();
-        return new Resolution(table.name(), outcomes, resolved, problems.warnings(), table.defaults(), tableDefaults);
+        return new Resolution(table.name(), outcomes, problems.warnings(), table.defaults());
     }
 
     private void checkRotations(ProblemCollector problems) {

@@ -96,7 +96,7 @@ public final class ValuesOverlay {
             RuleOutcome outcome = resolution.outcomes().get(index);
             SecretRule rule = outcome.rule();
             Decision decision = outcome.decision();
-            Optional<SensitiveValue> value = resolution.value(outcome);
+            Optional<SensitiveValue> value = outcome.value();
             if (decision instanceof Decision.Plaintext plaintext) {
                 warnings.add(Problem.warning(plaintext.setAt(), rule.rawAttribute(), "stays in the values: "
                         + rule.describe() + " reaches the workload only as plaintext, there is no Secret to move it to"));
@@ -119,7 +119,7 @@ public final class ValuesOverlay {
                 continue;
             }
             if (rule.nameAttribute().isEmpty()) {
-                if (decision instanceof Decision.Provided provided && !resolution.isTableDefault(index)) {
+                if (decision instanceof Decision.Provided provided && !outcome.tableDefault()) {
                     warnings.add(Problem.warning(provided.setAt(), rule.rawAttribute(), "stays in the values: the"
                             + " chart has no attribute naming an existing Secret for " + rule.describe()
                             + ", so it writes that Secret from the values itself"));
