@@ -7,7 +7,6 @@ import dev.platformsecrets.internal.text.IoFailures;
 import dev.platformsecrets.internal.text.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -40,7 +39,7 @@ public final class SourceText {
      */
     public static String read(Path file, String label, long maxBytes) {
         byte[] bytes = readBytes(file, label, maxBytes);
-        return isAscii(bytes) ? new String(bytes, StandardCharsets.US_ASCII) : Utf8.decode(bytes, label);
+        return Utf8.decode(bytes, label);
     }
 
     /**
@@ -115,21 +114,6 @@ public final class SourceText {
         return (int) Math.min(Integer.MAX_VALUE - 8, Math.max(SMALLEST_BUFFER, length / READS_PER_INPUT + 1));
     }
 
-    /** Plain ASCII is valid UTF-8 without a byte-order mark: no decoder needed. */
-    private static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Reads the stream into one array of the expected size, without the chunks a plain
-     * {@code readNBytes} collects; whatever follows (a file that grew, a pipe) is read up to one
-     * byte over the limit.
-     */
     private static byte[] readAll(InputStream in, int expected, long maxBytes) throws IOException {
         byte[] start = new byte[expected];
         int read = in.readNBytes(start, 0, expected);
