@@ -20,6 +20,9 @@
 #   CLI_JAVAS  optional, space-separated java commands: the CLI is then run once per java in each
 #          round (PLATFORM_SECRETS_JAVA set to it), e.g. "auto /usr/lib/jvm/java-17-openjdk-amd64/bin/java"
 #          ("auto" is the launcher's own choice, the default).
+#   CLI_LAUNCHERS  optional, space-separated launchers, default "bin/platform-secrets": each is run
+#          with each java in every round, so that an earlier commit's launcher (from a git worktree,
+#          `git worktree add /tmp/before REV`) is timed in the same rounds as this checkout's.
 # Writes bench/target/helm-compare.json and prints a Markdown table.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -52,9 +55,12 @@ extra_for() {
 }
 
 # Builds the CLI and records its archive or cache before anything is timed.
-for java in ${CLI_JAVAS:-auto}; do
-  if [ "$java" = auto ]; then env -u PLATFORM_SECRETS_JAVA bin/platform-secrets rules >/dev/null
-  else PLATFORM_SECRETS_JAVA="$java" bin/platform-secrets rules >/dev/null; fi
+launchers="${CLI_LAUNCHERS:-bin/platform-secrets}"
+for launcher in $launchers; do
+  for java in ${CLI_JAVAS:-auto}; do
+    if [ "$java" = auto ]; then env -u PLATFORM_SECRETS_JAVA "$launcher" rules >/dev/null
+    else PLATFORM_SECRETS_JAVA="$java" "$launcher" rules >/dev/null; fi
+  done
 done
 
 specs=()
@@ -62,11 +68,12 @@ for case in $cases; do
   specs+=("$case" "$(extra_for "$case")")
 done
 
-python3 - "$helm" "$chart" "$user" "${runs}" "${CLI_JAVAS:-auto}" "$work/../helm-compare.json" "${specs[@]}" <<'PY'
+python3 - "$helm" "$chart" "$user" "${runs}" "${CLI_JAVAS:-auto}" "$launchers" "$work/../helm-compare.json" "${specs[@]}" <<'PY'
 import json, os, resource, statistics, subprocess, sys, time
 
-helm, chart, user, runs_arg, javas, out = sys.argv[1:7]
-specs = sys.argv[7:]
+helm, chart, user, runs_arg, javas, launchers, out = sys.argv[1:8]
+specs = sys.argv[8:]
+launchers = launchers.split()
 cases = list(zip(specs[0::2], specs[1::2]))
 javas = javas.split()
 
@@ -78,14 +85,16 @@ def commands(extra):
     extra_args = ["-f", extra] if os.path.getsize(extra) else []
     helm_cmd = [helm, "template", "pach", chart, "-f", user, *extra_args, "--set", "deployTarget=LOCAL"]
     result = [("helm", helm_cmd, dict(os.environ))]
-    for java in javas:
-        env = dict(os.environ)
-        env.pop("PLATFORM_SECRETS_JAVA", None)
-        if java != "auto":
-            env["PLATFORM_SECRETS_JAVA"] = java
-        cli_cmd = ["bin/platform-secrets", "resolve", "--rules", "pachyderm-2.10", "-f", chart + "/values.yaml",
-                   "-f", user, *extra_args, "--set", "deployTarget=LOCAL"]
-        result.append(("cli " + java, cli_cmd, env))
+    for launcher in launchers:
+        for java in javas:
+            env = dict(os.environ)
+            env.pop("PLATFORM_SECRETS_JAVA", None)
+            if java != "auto":
+                env["PLATFORM_SECRETS_JAVA"] = java
+            cli_cmd = [launcher, "resolve", "--rules", "pachyderm-2.10", "-f", chart + "/values.yaml",
+                       "-f", user, *extra_args, "--set", "deployTarget=LOCAL"]
+            name = java if len(launchers) == 1 else java + " " + launcher
+            result.append(("cli " + name, cli_cmd, env))
     return result
 
 def cpu_of_children():
