@@ -15,6 +15,9 @@ import java.util.Arrays;
  */
 public final class ChartPaired {
 
+    /** Where each call's result goes, so that the JIT cannot drop the call. */
+    private static volatile Object sink;
+
     private ChartPaired() {
     }
 
@@ -25,7 +28,6 @@ public final class ChartPaired {
         ChartBenchmark benchmark = new ChartBenchmark();
         benchmark.setUp();
         double[] ratios = new double[rounds];
-        Object sink = null;
         for (int round = -rounds / 2; round < rounds; round++) {
             long start = System.nanoTime();
             for (int i = 0; i < calls; i++) {
@@ -41,8 +43,7 @@ public final class ChartPaired {
             }
         }
         Arrays.sort(ratios);
-        System.out.printf("resolveChart / baselineCompose: median %.3f, quartiles %.3f-%.3f (%d paired rounds of %d calls)%s%n",
-                ratios[rounds / 2], ratios[rounds / 4], ratios[3 * rounds / 4], rounds, calls,
-                sink == null ? "" : "");
+        System.out.printf("resolveChart / baselineCompose: median %.3f, quartiles %.3f-%.3f (%d paired rounds of %d calls)%n",
+                ratios[rounds / 2], ratios[rounds / 4], ratios[3 * rounds / 4], rounds, calls);
     }
 }

@@ -92,8 +92,7 @@ public final class ValuesOverlay {
         resolution.secrets().forEach((name, keys) -> remaining.put(name, new TreeMap<>(keys)));
         Map<String, Object> tree = new TreeMap<>();
         List<Problem> warnings = new ArrayList<>();
-        for (int index = 0; index < resolution.outcomes().size(); index++) {
-            RuleOutcome outcome = resolution.outcomes().get(index);
+        for (RuleOutcome outcome : resolution.outcomes()) {
             SecretRule rule = outcome.rule();
             Decision decision = outcome.decision();
             Optional<SensitiveValue> value = outcome.value();

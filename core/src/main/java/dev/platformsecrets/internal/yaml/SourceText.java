@@ -114,6 +114,11 @@ public final class SourceText {
         return (int) Math.min(Integer.MAX_VALUE - 8, Math.max(SMALLEST_BUFFER, length / READS_PER_INPUT + 1));
     }
 
+    /**
+     * Reads the stream into one array of the expected size, without the chunks a plain
+     * {@code readNBytes} collects; whatever follows (a file that grew, a pipe) is read up to one
+     * byte over the limit.
+     */
     private static byte[] readAll(InputStream in, int expected, long maxBytes) throws IOException {
         byte[] start = new byte[expected];
         int read = in.readNBytes(start, 0, expected);

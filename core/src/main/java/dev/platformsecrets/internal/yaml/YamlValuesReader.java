@@ -146,11 +146,17 @@ public final class YamlValuesReader {
      * @throws PlatformSecretsException.Invalid when the file cannot be read or has problems
      */
     public Read readAll(Path file, String label) {
+        return readAll(file, label, WHOLE_FILE_BYTES);
+    }
+
+    /** {@link #readAll(Path, String)}, streaming regular files over {@code wholeFileBytes} (tests stream small ones). */
+    Read readAll(Path file, String label, long wholeFileBytes) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(label, "label");
-        if (Files.isRegularFile(file) && sizeOf(file) > WHOLE_FILE_BYTES) {
+        long size = Files.isRegularFile(file) ? sizeOf(file) : 0;
+        if (size > wholeFileBytes) {
             try (Reader chars = SourceReader.open(file, limits.maxFileBytes(), limits.maxCodePoints())) {
-                LoadSettings settings = settings(limits, label, Files.size(file));
+                LoadSettings settings = settings(limits, label, size);
                 return built(parser(settings, new StreamReader(settings, chars), label), label);
             } catch (IOException | RuntimeException notStreamed) {
                 // Reported exactly from the whole text, by the composed reading: the events have had their turn.

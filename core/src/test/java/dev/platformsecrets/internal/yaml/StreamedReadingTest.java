@@ -24,7 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Streaming a file through the parser gives what reading its whole text gives, problems included. */
+/**
+ * Streaming a file through the parser gives what reading its whole text gives, problems included.
+ * Every file here is streamed, however small ({@link #streamed}); the reader streams only large ones.
+ */
 class StreamedReadingTest {
 
     private static final ValueNodeFactory FACTORY = new ValueNodeFactory() {
@@ -77,7 +80,7 @@ class StreamedReadingTest {
     void byteOrderMark() throws IOException {
         Path file = write("\uFEFFa: 1\n");
         assertSameAsWholeText(file, LoadLimits.defaults());
-        assertThat(reader(LoadLimits.defaults()).read(file, "v.yaml").entries()).containsKey("a");
+        assertThat(streamed(reader(LoadLimits.defaults()), file).entries()).containsKey("a");
     }
 
     @Test
@@ -85,12 +88,12 @@ class StreamedReadingTest {
     void limits() throws IOException {
         Path file = write("a: ééé\n");
         int codePoints = "a: ééé\n".length();
-        assertThat(reader(LoadLimits.defaults().withMaxCodePoints(codePoints)).read(file, "v.yaml").entries())
+        assertThat(streamed(reader(LoadLimits.defaults().withMaxCodePoints(codePoints)), file).entries())
                 .containsKey("a");
         assertSameAsWholeText(file, LoadLimits.defaults().withMaxCodePoints(codePoints - 1));
         assertSameAsWholeText(file, LoadLimits.defaults().withMaxFileBytes(Files.size(file) - 1));
-        assertThat(catchThrowable(() -> reader(LoadLimits.defaults().withMaxCodePoints(codePoints - 1))
-                .read(file, "v.yaml"))).isInstanceOf(PlatformSecretsException.Invalid.class);
+        assertThat(catchThrowable(() -> streamed(reader(LoadLimits.defaults().withMaxCodePoints(codePoints - 1)), file)))
+                .isInstanceOf(PlatformSecretsException.Invalid.class);
     }
 
     @Test
@@ -98,7 +101,7 @@ class StreamedReadingTest {
     void badUtf8Late() throws IOException {
         Path file = dir.resolve("bad.yaml");
         Files.write(file, new byte[] {'a', ':', ' ', '1', '\n', 'b', ':', ' ', (byte) 0xC3, '\n'});
-        Throwable refused = catchThrowable(() -> reader(LoadLimits.defaults()).read(file, "bad.yaml"));
+        Throwable refused = catchThrowable(() -> streamed(reader(LoadLimits.defaults()), file));
         assertThat(refused).hasMessageContaining("not valid UTF-8");
         assertSameAsWholeText(file, LoadLimits.defaults());
     }
@@ -120,11 +123,16 @@ class StreamedReadingTest {
         return new YamlValuesReader(limits, FACTORY);
     }
 
+    /** The file read by streaming it, whatever its size. */
+    private static dev.platformsecrets.values.MapNode streamed(YamlValuesReader reader, Path file) {
+        return reader.readAll(file, "v.yaml", 0).tree();
+    }
+
     private static void assertSameAsWholeText(Path file, LoadLimits limits) {
         YamlValuesReader reader = reader(limits);
         Object streamed;
         try {
-            streamed = reader.read(file, "v.yaml");
+            streamed = streamed(reader, file);
         } catch (PlatformSecretsException.Invalid invalid) {
             streamed = invalid.getMessage();
         }
