@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hostile values files are refused with a clear error, without a stack trace or source text,
@@ -82,6 +83,23 @@ class ValuesHostileTest {
             }
         }
         assertClear(refused(huge), "huge.yaml", "larger than the limit of 8388608 bytes");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\x", "\\u", "\\U"})
+    @DisplayName("a text that ends inside an escape is refused at its end, from a string and from a file")
+    void escapeCutOffAtTheEnd(String escape, @TempDir Path dir) throws IOException {
+        String text = "a: 1\nkey: \"" + PLANTED + escape;
+        String expected = "truncated.yaml:2:" + (7 + PLANTED.length() + escape.length())
+                + ": found unexpected end of stream (an escape sequence of a double-quoted scalar has no hexadecimal digits)";
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(PlatformSecretsException.Invalid.class,
+                () -> ValuesLoader.withDefaults().parse(text, "truncated.yaml")).getMessage()).isEqualTo(expected);
+        Path file = dir.resolve("truncated.yaml");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        PlatformSecretsException.Invalid fromFile = refused(file);
+        assertThat(fromFile.problems()).extracting(dev.platformsecrets.Problem::message)
+                .containsExactly(expected.substring(expected.indexOf(": found") + 2));
+        assertClear(fromFile, "truncated.yaml", "has no hexadecimal digits");
     }
 
     @Test

@@ -58,6 +58,17 @@ public final class YamlProblems {
         return Problem.error(Origin.of(label), KeyPath.root(), "the YAML could not be read");
     }
 
+    /**
+     * The problem for a text that ends right after the escape letter ({@code x}, {@code u} or
+     * {@code U}) of a double-quoted scalar, where snakeyaml fails with a
+     * {@link NumberFormatException} instead of one of its own exceptions: placed at the end of the
+     * text, where the hexadecimal digits are missing.
+     */
+    public static Problem truncatedEscape(String text, String label) {
+        return Problem.error(positionAfter(text, label), KeyPath.root(),
+                "found unexpected end of stream (an escape sequence of a double-quoted scalar has no hexadecimal digits)");
+    }
+
     /** The 1-based origin of a 0-based snakeyaml mark. */
     static Origin origin(Mark mark, String label) {
         return Origin.at(label, mark.getLine() + 1, mark.getColumn() + 1);

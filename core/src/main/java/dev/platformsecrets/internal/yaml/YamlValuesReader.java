@@ -120,6 +120,8 @@ public final class YamlValuesReader {
             return new Read(tree, composed.warnings());
         } catch (YamlEngineException error) {
             throw new PlatformSecretsException.Invalid(List.of(YamlProblems.of(error, text, label)), error);
+        } catch (NumberFormatException truncatedEscape) {
+            throw new PlatformSecretsException.Invalid(List.of(YamlProblems.truncatedEscape(text, label)));
         } catch (StackOverflowError tooDeep) {
             throw PlatformSecretsException.Invalid.of(Origin.of(label), KeyPath.root(),
                     "the document nests too deeply to be read");
