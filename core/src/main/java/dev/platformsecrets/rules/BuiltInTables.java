@@ -3,15 +3,15 @@ package dev.platformsecrets.rules;
 import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.Origin;
 import dev.platformsecrets.PlatformSecretsException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The rule tables shipped as resources next to this class, loaded once and cached. */
+/**
+ * The rule tables shipped with the library, loaded once and cached. Their YAML files are resources
+ * next to this class; the build compiles their text into {@link BuiltInTableTexts}, which is what is
+ * read here, so that loading a table never opens the jar.
+ */
 final class BuiltInTables {
 
     static final String PLATFORM_SECRETS_MAP = "platform-secrets-map";
@@ -32,14 +32,7 @@ final class BuiltInTables {
     }
 
     private static RuleTable read(String name) {
-        String resource = name + ".yaml";
-        try (InputStream in = BuiltInTables.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("built-in rule table resource missing: " + resource);
-            }
-            return RuleTableLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String fileName = name + ".yaml";
+        return RuleTableLoader.parse(BuiltInTableTexts.text(fileName), fileName);
     }
 }
