@@ -24,9 +24,19 @@ public final class Main {
     /**
      * Runs the command line and exits with its code; arguments the JVM could not decode exactly
      * (see {@link Arguments}) are a usage error.
+     *
+     * <p>The JVM is halted rather than exited: from JDK 21 on, {@code System.exit} first asks for a
+     * {@code System.Logger} to log the exit, and finding the logging backend makes a service lookup
+     * read the whole directory of the CLI's jar, a cost at the end of every run. Halting skips only
+     * the shutdown hooks, and there are none: neither the CLI nor any library it ships registers one
+     * or deletes a file on exit ({@code NoShutdownHooksTest} checks the class path), and the output
+     * is flushed here first.
      */
     public static void main(String[] args) {
-        System.exit(start(args));
+        int status = start(args);
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(status);
     }
 
     /**
