@@ -4,10 +4,11 @@ import dev.platformsecrets.KeyPath;
 import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.values.Values;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /**
  * A rule's {@code when} condition: values paths taken by Helm truthiness, combined with {@code !},
@@ -141,14 +142,21 @@ public sealed interface Condition permits Condition.Always, Condition.Truthy, Co
 
         @Override
         public boolean test(Values values) {
-            return operands.stream().allMatch(operand -> operand.test(values));
+            for (Condition operand : operands) {
+                if (!operand.test(values)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
         public String render() {
-            return operands.stream()
-                    .map(operand -> operand instanceof Any ? "(" + operand.render() + ")" : operand.render())
-                    .collect(Collectors.joining(" && "));
+            StringJoiner out = new StringJoiner(" && ");
+            for (Condition operand : operands) {
+                out.add(operand instanceof Any ? "(" + operand.render() + ")" : operand.render());
+            }
+            return out.toString();
         }
 
         @Override
@@ -170,12 +178,21 @@ public sealed interface Condition permits Condition.Always, Condition.Truthy, Co
 
         @Override
         public boolean test(Values values) {
-            return operands.stream().anyMatch(operand -> operand.test(values));
+            for (Condition operand : operands) {
+                if (operand.test(values)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
         public String render() {
-            return operands.stream().map(Condition::render).collect(Collectors.joining(" || "));
+            StringJoiner out = new StringJoiner(" || ");
+            for (Condition operand : operands) {
+                out.add(operand.render());
+            }
+            return out.toString();
         }
 
         @Override
@@ -204,6 +221,10 @@ public sealed interface Condition permits Condition.Always, Condition.Truthy, Co
     }
 
     private static Set<KeyPath> union(List<Condition> operands) {
-        return operands.stream().flatMap(operand -> operand.paths().stream()).collect(Collectors.toUnmodifiableSet());
+        Set<KeyPath> paths = new HashSet<>();
+        for (Condition operand : operands) {
+            paths.addAll(operand.paths());
+        }
+        return Set.copyOf(paths);
     }
 }

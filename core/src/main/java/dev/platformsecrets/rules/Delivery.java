@@ -1,6 +1,5 @@
 package dev.platformsecrets.rules;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -18,6 +17,11 @@ public enum Delivery {
 
     /** The delivery a rule table names, if the name is known. */
     public static Optional<Delivery> byLabel(String label) {
-        return Arrays.stream(values()).filter(delivery -> delivery.label().equals(label)).findFirst();
+        for (Delivery delivery : values()) {
+            if (delivery.label().equals(label)) {
+                return Optional.of(delivery);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -5,7 +5,7 @@ import dev.platformsecrets.PlatformSecretsException;
 import dev.platformsecrets.values.MapNode;
 import dev.platformsecrets.values.ValueNode;
 import dev.platformsecrets.values.ValuesLoader;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
  * Reads the YAML text of a structured row's fallback into a values tree, once, when the rule is
@@ -25,14 +25,41 @@ final class FallbackText {
      */
     static ValueNode parse(String text, Origin origin) {
         // Read as the one field of a map, so that lists and scalars read like maps do.
-        String wrapped = FIELD + ":\n" + text.lines().map(line -> "  " + line).collect(Collectors.joining("\n")) + "\n";
+        StringBuilder wrapped = new StringBuilder(FIELD).append(":\n");
+        indent(text, wrapped);
         MapNode tree;
         try {
-            tree = ValuesLoader.withDefaults().parse(wrapped, origin.source());
+            tree = ValuesLoader.withDefaults().parse(wrapped.toString(), origin.source());
         } catch (PlatformSecretsException.Invalid invalid) {
             throw new IllegalArgumentException("fallback.value is not valid YAML: "
                     + invalid.problems().get(0).message());
         }
-        return tree.get(FIELD).orElseThrow(() -> new IllegalArgumentException("fallback.value is empty"));
+        Optional<ValueNode> value = tree.get(FIELD);
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("fallback.value is empty");
+        }
+        return value.get();
+    }
+
+    /**
+     * Appends each line of {@code text} indented by two spaces, as {@link String#lines()} splits it
+     * (at {@code \n}, {@code \r} and {@code \r\n}, with no empty line after a final break), each
+     * line ending in {@code \n}; an empty text is one empty line. A loop rather than a stream: this
+     * runs while the built-in table loads, on the CLI's start-up path (DESIGN.md section 9).
+     */
+    static void indent(String text, StringBuilder out) {
+        if (text.isEmpty()) {
+            out.append('\n');
+        }
+        int start = 0;
+        while (start < text.length()) {
+            int end = start;
+            while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            out.append("  ").append(text, start, end).append('\n');
+            boolean crLf = end + 1 < text.length() && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n';
+            start = end + (crLf ? 2 : 1);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.platformsecrets.rules;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -44,6 +43,11 @@ public enum GeneratedCharset {
 
     /** The charset a rule table names, if the name is known. */
     public static Optional<GeneratedCharset> byLabel(String label) {
-        return Arrays.stream(values()).filter(charset -> charset.label().equals(label)).findFirst();
+        for (GeneratedCharset charset : values()) {
+            if (charset.label().equals(label)) {
+                return Optional.of(charset);
+            }
+        }
+        return Optional.empty();
     }
 }

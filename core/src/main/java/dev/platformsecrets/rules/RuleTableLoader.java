@@ -14,9 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.TreeSet;
 
 /**
  * Reads rule tables in the documented YAML format, through the values loader so that every error
@@ -121,7 +122,7 @@ public final class RuleTableLoader {
         checkFields(map, path, RULE_FIELDS);
         Optional<String> key = string(map, path, "key");
         Optional<KeyPath> raw = keyPath(map, path, "rawAttribute");
-        if (map.get("key").isEmpty() || key.filter(String::isEmpty).isPresent()) {
+        if (map.get("key").isEmpty() || key.isPresent() && key.get().isEmpty()) {
             problems.error(map.origin(), path.key("key"), "a rule needs a key");
         }
         if (map.get("rawAttribute").isEmpty()) {
@@ -132,9 +133,18 @@ public final class RuleTableLoader {
             return Optional.empty();
         }
         SecretRule.Builder builder = SecretRule.builder(key.get(), raw.get().render()).origin(map.origin());
-        string(map, path, "secret").ifPresent(builder::secret);
-        keyPath(map, path, "nameAttribute").ifPresent(p -> builder.nameAttribute(p.render()));
-        keyPath(map, path, "keyAttribute").ifPresent(p -> builder.keyAttribute(p.render()));
+        Optional<String> secret = string(map, path, "secret");
+        if (secret.isPresent()) {
+            builder.secret(secret.get());
+        }
+        Optional<KeyPath> nameAttribute = keyPath(map, path, "nameAttribute");
+        if (nameAttribute.isPresent()) {
+            builder.nameAttribute(nameAttribute.get().render());
+        }
+        Optional<KeyPath> keyAttribute = keyPath(map, path, "keyAttribute");
+        if (keyAttribute.isPresent()) {
+            builder.keyAttribute(keyAttribute.get().render());
+        }
         parseOptionalParts(map, path, builder);
         if (problems.problems().size() > before) {
             return Optional.empty();
@@ -142,8 +152,9 @@ public final class RuleTableLoader {
         try {
             return Optional.of(builder.build());
         } catch (IllegalArgumentException wrong) {
-            Optional<ValueNode> fallbackValue = map.get("fallback").filter(MapNode.class::isInstance)
-                    .flatMap(fallbackNode -> ((MapNode) fallbackNode).get("value"));
+            Optional<ValueNode> fallbackNode = map.get("fallback");
+            Optional<ValueNode> fallbackValue = fallbackNode.isPresent() && fallbackNode.get() instanceof MapNode fallbackMap
+                    ? fallbackMap.get("value") : Optional.empty();
             if (wrong.getMessage().startsWith("fallback.value") && fallbackValue.isPresent()) {
                 problems.error(fallbackValue.get().origin(), path.key("fallback").key("value"), wrong.getMessage()
                         .substring("fallback.value ".length()));
@@ -154,21 +165,78 @@ public final class RuleTableLoader {
         }
     }
 
+    /**
+     * The optional fields of a rule, each given to {@code builder} when it is well formed. Written
+     * as plain conditionals rather than {@code Optional} chains of lambdas: the built-in table loads
+     * on the CLI's start-up path, where each lambda's first use is a link the JVM makes at run time
+     * (DESIGN.md section 9).
+     */
     private void parseOptionalParts(MapNode map, KeyPath path, SecretRule.Builder builder) {
-        field(map, "required").ifPresent(node -> bool(node, path.key("required")).ifPresent(builder::required));
-        field(map, "generate").ifPresent(node -> generation(node, path.key("generate")).ifPresent(builder::generate));
-        string(map, path, "format").ifPresent(label -> enumValue(ValueFormat.byLabel(label), map, path, "format",
-                "format must be string, yaml or json", builder::format));
-        string(map, path, "delivery").ifPresent(label -> enumValue(Delivery.byLabel(label), map, path,
-                "delivery", "delivery must be secret or plaintext", builder::delivery));
-        field(map, "when").ifPresent(node -> condition(node, path.key("when")).ifPresent(builder::when));
-        field(map, "fallback").ifPresent(node -> fallback(node, path.key("fallback")).ifPresent(builder::fallback));
-        field(map, "deprecated").ifPresent(node -> deprecated(node, path.key("deprecated"), builder));
-        field(map, "copyExisting").ifPresent(node -> bool(node, path.key("copyExisting")).ifPresent(builder::copyExisting));
-        field(map, "overlayInPlace").ifPresent(node -> bool(node, path.key("overlayInPlace"))
-                .ifPresent(builder::overlayInPlace));
-        field(map, "overlayNames").ifPresent(node -> overlayNames(node, path.key("overlayNames"), builder));
-        field(map, "unusable").ifPresent(node -> unusable(node, path.key("unusable"), builder));
+        Optional<Boolean> required = bool(map, path, "required");
+        if (required.isPresent()) {
+            builder.required(required.get());
+        }
+        Optional<ValueNode> generate = map.get("generate");
+        if (generate.isPresent()) {
+            Optional<Generation> generation = generation(generate.get(), path.key("generate"));
+            if (generation.isPresent()) {
+                builder.generate(generation.get());
+            }
+        }
+        Optional<String> format = string(map, path, "format");
+        if (format.isPresent()) {
+            Optional<ValueFormat> known = ValueFormat.byLabel(format.get());
+            if (known.isPresent()) {
+                builder.format(known.get());
+            } else {
+                problems.error(map.get("format").orElseThrow().origin(), path.key("format"),
+                        "format must be string, yaml or json");
+            }
+        }
+        Optional<String> delivery = string(map, path, "delivery");
+        if (delivery.isPresent()) {
+            Optional<Delivery> known = Delivery.byLabel(delivery.get());
+            if (known.isPresent()) {
+                builder.delivery(known.get());
+            } else {
+                problems.error(map.get("delivery").orElseThrow().origin(), path.key("delivery"),
+                        "delivery must be secret or plaintext");
+            }
+        }
+        Optional<ValueNode> when = map.get("when");
+        if (when.isPresent()) {
+            Optional<Condition> condition = condition(when.get(), path.key("when"));
+            if (condition.isPresent()) {
+                builder.when(condition.get());
+            }
+        }
+        Optional<ValueNode> fallbackNode = map.get("fallback");
+        if (fallbackNode.isPresent()) {
+            Optional<Fallback> fallback = fallback(fallbackNode.get(), path.key("fallback"));
+            if (fallback.isPresent()) {
+                builder.fallback(fallback.get());
+            }
+        }
+        Optional<ValueNode> deprecated = map.get("deprecated");
+        if (deprecated.isPresent()) {
+            deprecated(deprecated.get(), path.key("deprecated"), builder);
+        }
+        Optional<Boolean> copyExisting = bool(map, path, "copyExisting");
+        if (copyExisting.isPresent()) {
+            builder.copyExisting(copyExisting.get());
+        }
+        Optional<Boolean> overlayInPlace = bool(map, path, "overlayInPlace");
+        if (overlayInPlace.isPresent()) {
+            builder.overlayInPlace(overlayInPlace.get());
+        }
+        Optional<ValueNode> overlayNames = map.get("overlayNames");
+        if (overlayNames.isPresent()) {
+            overlayNames(overlayNames.get(), path.key("overlayNames"), builder);
+        }
+        Optional<ValueNode> unusable = map.get("unusable");
+        if (unusable.isPresent()) {
+            unusable(unusable.get(), path.key("unusable"), builder);
+        }
     }
 
     private void overlayNames(ValueNode node, KeyPath path, SecretRule.Builder builder) {
@@ -179,7 +247,9 @@ public final class RuleTableLoader {
         for (int i = 0; i < list.items().size(); i++) {
             ValueNode item = list.items().get(i);
             Optional<KeyPath> parsed = pathOf(item, path.index(i));
-            parsed.ifPresent(p -> builder.overlayName(p.render()));
+            if (parsed.isPresent()) {
+                builder.overlayName(parsed.get().render());
+            }
         }
     }
 
@@ -212,15 +282,6 @@ public final class RuleTableLoader {
             return Optional.empty();
         }
         return parsedPath(scalar.text(), scalar.origin(), path);
-    }
-
-    private <T> void enumValue(Optional<T> value, MapNode map, KeyPath path, String name, String message,
-            Consumer<T> sink) {
-        if (value.isPresent()) {
-            sink.accept(value.get());
-        } else {
-            problems.error(map.get(name).orElseThrow().origin(), path.key(name), message);
-        }
     }
 
     private Optional<Generation> generation(ValueNode node, KeyPath path) {
@@ -313,16 +374,12 @@ public final class RuleTableLoader {
     }
 
     private void checkFields(MapNode map, KeyPath path, Set<String> known) {
-        map.entries().forEach((name, value) -> {
-            if (!known.contains(name)) {
-                problems.error(value.origin(), path.key(name),
-                        "unknown field '" + name + "'; expected one of " + known.stream().sorted().toList());
+        for (Map.Entry<String, ValueNode> entry : map.entries().entrySet()) {
+            if (!known.contains(entry.getKey())) {
+                problems.error(entry.getValue().origin(), path.key(entry.getKey()),
+                        "unknown field '" + entry.getKey() + "'; expected one of " + new TreeSet<>(known));
             }
-        });
-    }
-
-    private static Optional<ValueNode> field(MapNode map, String name) {
-        return map.get(name);
+        }
     }
 
     private Optional<String> string(MapNode map, KeyPath path, String name) {
@@ -337,11 +394,15 @@ public final class RuleTableLoader {
         return Optional.empty();
     }
 
-    private Optional<Boolean> bool(ValueNode node, KeyPath path) {
-        if (node instanceof ScalarNode scalar && scalar.helmType() == HelmType.BOOLEAN) {
+    private Optional<Boolean> bool(MapNode map, KeyPath path, String name) {
+        Optional<ValueNode> node = map.get(name);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        if (node.get() instanceof ScalarNode scalar && scalar.helmType() == HelmType.BOOLEAN) {
             return Optional.of(scalar.isTruthy());
         }
-        problems.error(node.origin(), path, "expected true or false");
+        problems.error(node.get().origin(), path.key(name), "expected true or false");
         return Optional.empty();
     }
 

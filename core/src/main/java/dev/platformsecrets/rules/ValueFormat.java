@@ -1,6 +1,5 @@
 package dev.platformsecrets.rules;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,6 +19,11 @@ public enum ValueFormat {
 
     /** The format a rule table names, if the name is known. */
     public static Optional<ValueFormat> byLabel(String label) {
-        return Arrays.stream(values()).filter(format -> format.label().equals(label)).findFirst();
+        for (ValueFormat format : values()) {
+            if (format.label().equals(label)) {
+                return Optional.of(format);
+            }
+        }
+        return Optional.empty();
     }
 }

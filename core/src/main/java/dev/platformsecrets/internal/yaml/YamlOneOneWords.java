@@ -2,8 +2,6 @@ package dev.platformsecrets.internal.yaml;
 
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The words that YAML 1.1, as go-yaml v2 resolves it (Helm's values, kubectl's manifests), reads
@@ -21,13 +19,26 @@ public final class YamlOneOneWords {
     private static final Set<String> INFINITY = Set.of(".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF");
     private static final Set<String> NEGATIVE_INFINITY = Set.of("-.inf", "-.Inf", "-.INF");
     private static final Set<String> NOT_A_NUMBER = Set.of(".nan", ".NaN", ".NAN");
-    private static final List<String> ALL = Stream.of(TRUE, FALSE, NULL, INFINITY, NEGATIVE_INFINITY, NOT_A_NUMBER)
-            .flatMap(Set::stream).toList();
     /** No word is longer: a longer text needs no set lookups. */
-    private static final int LONGEST = ALL.stream().mapToInt(String::length).max().orElse(0);
+    private static final int LONGEST;
     /** The first characters of the words: a text starting otherwise needs no set lookups. */
-    private static final String STARTS = ALL.stream().filter(word -> !word.isEmpty())
-            .map(word -> word.substring(0, 1)).distinct().collect(Collectors.joining());
+    private static final String STARTS;
+
+    static {
+        // Loops, not streams: this runs on the CLI's start-up path (DESIGN.md section 9).
+        int longest = 0;
+        StringBuilder starts = new StringBuilder();
+        for (Set<String> words : List.of(TRUE, FALSE, NULL, INFINITY, NEGATIVE_INFINITY, NOT_A_NUMBER)) {
+            for (String word : words) {
+                longest = Math.max(longest, word.length());
+                if (!word.isEmpty() && starts.indexOf(word.substring(0, 1)) < 0) {
+                    starts.append(word.charAt(0));
+                }
+            }
+        }
+        LONGEST = longest;
+        STARTS = starts.toString();
+    }
 
     private YamlOneOneWords() {
     }
