@@ -28,14 +28,16 @@ final class HelmMerge {
             return new MapRecord(later.entries(), earlier.origin());
         }
         Map<String, ValueNode> out = new LinkedHashMap<>(earlier.entries());
-        later.entries().forEach((key, value) -> {
+        for (Map.Entry<String, ValueNode> entry : later.entries().entrySet()) {
+            String key = entry.getKey();
+            ValueNode value = entry.getValue();
             ValueNode existing = out.get(key);
             if (value instanceof MapNode laterMap && existing instanceof MapNode earlierMap) {
                 out.put(key, mergeMaps(earlierMap, laterMap));
             } else {
                 out.put(key, value);
             }
-        });
+        }
         return new MapRecord(out, earlier.origin());
     }
 
@@ -45,7 +47,9 @@ final class HelmMerge {
             return user;
         }
         Map<String, ValueNode> out = new LinkedHashMap<>(defaults.entries());
-        user.entries().forEach((key, value) -> {
+        for (Map.Entry<String, ValueNode> entry : user.entries().entrySet()) {
+            String key = entry.getKey();
+            ValueNode value = entry.getValue();
             ValueNode fallback = out.get(key);
             if (value instanceof NullNode && fallback != null) {
                 out.remove(key);
@@ -54,7 +58,7 @@ final class HelmMerge {
             } else {
                 out.put(key, value);
             }
-        });
+        }
         return new MapRecord(out, defaults.entries().isEmpty() ? user.origin() : defaults.origin());
     }
 }

@@ -355,7 +355,13 @@ final class HelmTyping {
     }
 
     private static boolean validDigits(String digits, int radix) {
-        return digits.chars().allMatch(c -> Character.digit(c, radix) >= 0 && c < 128);
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c >= 128 || Character.digit(c, radix) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How {@code --set} types a value: only true/false/null and plain decimal integers are not strings. */
@@ -395,9 +401,14 @@ final class HelmTyping {
             case NULL -> "";
             case BOOLEAN -> HelmTruth.isTrueBoolean(text);
             case INTEGER -> scalar.style() == ScalarStyle.OVERRIDE ? (Object) Long.parseLong(text)
-                    : goInteger(text.replace("_", "")).<Object>map(BigInteger::longValueExact).orElse(text);
+                    : integerValue(text);
             case FLOAT -> floatValue(text);
         };
+    }
+
+    private static Object integerValue(String text) {
+        Optional<BigInteger> integer = goInteger(text.replace("_", ""));
+        return integer.isPresent() ? (Object) integer.get().longValueExact() : text;
     }
 
     private static Object floatValue(String text) {
@@ -405,7 +416,8 @@ final class HelmTyping {
             return YamlOneOneWords.isNotANumber(text) ? "NaN" : YamlOneOneWords.isNegativeInfinity(text) ? "-Inf" : "+Inf";
         }
         String plain = text.replace("_", "");
-        double value = goInteger(plain).map(BigInteger::doubleValue).orElseGet(() -> Double.parseDouble(plain));
+        Optional<BigInteger> integer = goInteger(plain);
+        double value = integer.isPresent() ? integer.get().doubleValue() : Double.parseDouble(plain);
         if (value == Math.rint(value) && Math.abs(value) < 1e21) {
             return new java.math.BigDecimal(Double.toString(value)).toBigIntegerExact();
         }

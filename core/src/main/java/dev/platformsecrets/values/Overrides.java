@@ -441,9 +441,13 @@ final class Overrides {
             ValueNode node = pending.pop();
             count++;
             if (node instanceof MapNode map) {
-                map.entries().values().forEach(pending::push);
+                for (ValueNode child : map.entries().values()) {
+                    pending.push(child);
+                }
             } else if (node instanceof ListNode list) {
-                list.items().forEach(pending::push);
+                for (ValueNode item : list.items()) {
+                    pending.push(item);
+                }
             }
         }
         return count;
@@ -567,7 +571,9 @@ final class Overrides {
 
             MapNode freeze() {
                 java.util.Map<String, ValueNode> frozen = new LinkedHashMap<>();
-                entries.forEach((key, value) -> frozen.put(key, Editable.freeze(value)));
+                for (java.util.Map.Entry<String, Object> entry : entries.entrySet()) {
+                    frozen.put(entry.getKey(), Editable.freeze(entry.getValue()));
+                }
                 return new MapRecord(frozen, origin);
             }
         }
@@ -634,7 +640,11 @@ final class Overrides {
             }
 
             ListNode freeze() {
-                return new ListRecord(items.stream().map(Editable::freeze).toList(), origin);
+                java.util.List<ValueNode> frozen = new ArrayList<>(items.size());
+                for (Object item : items) {
+                    frozen.add(Editable.freeze(item));
+                }
+                return new ListRecord(frozen, origin);
             }
         }
     }

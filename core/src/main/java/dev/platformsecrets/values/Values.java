@@ -54,12 +54,14 @@ public final class Values {
 
     /** Whether the value at {@code path} is absent, null, empty or set. */
     public Presence presence(KeyPath path) {
-        return find(path).map(Presence::of).orElse(Presence.ABSENT);
+        Optional<ValueNode> found = find(path);
+        return found.isPresent() ? Presence.of(found.get()) : Presence.ABSENT;
     }
 
     /** Helm truthiness of the value at {@code path}; absent is false. */
     public boolean isTruthy(KeyPath path) {
-        return find(path).map(ValueNode::isTruthy).orElse(false);
+        Optional<ValueNode> found = find(path);
+        return found.isPresent() && found.get().isTruthy();
     }
 
     @Override

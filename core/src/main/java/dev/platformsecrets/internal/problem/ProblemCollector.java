@@ -37,7 +37,12 @@ public final class ProblemCollector {
 
     /** Whether any collected problem is an error. */
     public boolean hasErrors() {
-        return problems.stream().anyMatch(Problem::isError);
+        for (Problem problem : problems) {
+            if (problem.isError()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The problems collected so far, in order. */
@@ -47,7 +52,13 @@ public final class ProblemCollector {
 
     /** The warnings collected so far, in order. */
     public List<Problem> warnings() {
-        return problems.stream().filter(problem -> !problem.isError()).toList();
+        List<Problem> warnings = new ArrayList<>();
+        for (Problem problem : problems) {
+            if (!problem.isError()) {
+                warnings.add(problem);
+            }
+        }
+        return List.copyOf(warnings);
     }
 
     /** Throws {@link PlatformSecretsException.Invalid} with every problem when any is an error. */

@@ -41,7 +41,9 @@ public final class CompactEntries<V> extends AbstractMap<String, V> {
     /** The entries of {@code map}, in its iteration order. */
     public static <V> CompactEntries<V> copyOf(Map<String, ? extends V> map) {
         Builder<V> builder = new Builder<>(map.size());
-        map.forEach(builder::put);
+        for (Map.Entry<String, ? extends V> entry : map.entrySet()) {
+            builder.put(entry.getKey(), entry.getValue());
+        }
         return builder.build();
     }
 

@@ -89,7 +89,7 @@ final class EventTreeBuilder {
             } else {
                 throw new NotHandled();
             }
-            merged = Optional.of(merged.map(earlier -> factory.mergeDocuments(earlier, map)).orElse(map));
+            merged = Optional.of(merged.isPresent() ? factory.mergeDocuments(merged.get(), map) : map);
         }
         parser.next();
         return merged;
@@ -140,7 +140,7 @@ final class EventTreeBuilder {
     private ValueNode scalar(ScalarEvent event) {
         checkTag(event.getTag());
         count(1, 0);
-        ValueNode node = refusedIsNotHandled(() -> scalars.value(event, origin(event)));
+        ValueNode node = value(event);
         Optional<Anchor> anchor = event.getAnchor();
         if (anchor.isPresent()) {
             anchors.put(anchor.get(), Anchored.scalar(node, event));
@@ -196,7 +196,7 @@ final class EventTreeBuilder {
             checkTag(scalar.getTag());
             if (scalar.getAnchor().isPresent()) {
                 anchors.put(scalar.getAnchor().get(),
-                        Anchored.scalar(refusedIsNotHandled(() -> scalars.value(scalar, origin(scalar))), scalar));
+                        Anchored.scalar(value(scalar), scalar));
             }
             key(map, scalar);
         } else if (event instanceof AliasEvent alias) {
@@ -216,14 +216,19 @@ final class EventTreeBuilder {
             map.mergeKey();
             return;
         }
-        Origin origin = origin(scalar);
-        map.key(keyStrings.share(refusedIsNotHandled(() -> scalars.key(scalar, origin))));
+        String key;
+        try {
+            key = scalars.key(scalar, origin(scalar));
+        } catch (ValueNodeFactory.Refused refused) {
+            throw new NotHandled();
+        }
+        map.key(keyStrings.share(key));
     }
 
-    /** What {@code reading} gives; a scalar Helm refuses is left to the composed reading, which reports it. */
-    private static <T> T refusedIsNotHandled(java.util.function.Supplier<T> reading) {
+    /** The value of a scalar; one Helm refuses is left to the composed reading, which reports it. */
+    private ValueNode value(ScalarEvent scalar) {
         try {
-            return reading.get();
+            return scalars.value(scalar, origin(scalar));
         } catch (ValueNodeFactory.Refused refused) {
             throw new NotHandled();
         }

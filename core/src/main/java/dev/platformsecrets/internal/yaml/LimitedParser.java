@@ -91,7 +91,7 @@ final class LimitedParser implements Parser {
      * keeps {@code ! 42} a string, where snakeyaml would type it as if it were untagged.
      */
     private static Event nonSpecificAsString(Event event) {
-        if (event instanceof ScalarEvent scalar && scalar.getTag().filter("!"::equals).isPresent()) {
+        if (event instanceof ScalarEvent scalar && scalar.getTag().isPresent() && scalar.getTag().get().equals("!")) {
             return new ScalarEvent(scalar.getAnchor(), Optional.of(Tag.STR.getValue()), new ImplicitTuple(false, false),
                     scalar.getValue(), scalar.getScalarStyle(), scalar.getStartMark(), scalar.getEndMark());
         }
@@ -106,7 +106,7 @@ final class LimitedParser implements Parser {
                 if (++documents > 1 && oneDocument) {
                     throw refuse(event, "a second YAML document starts here; this file holds exactly one document");
                 }
-                separatorLine = explicit ? event.getStartMark().map(Mark::getLine).orElse(-1) : -1;
+                separatorLine = explicit ? lineOf(event) : -1;
             }
             case MappingStart, SequenceStart -> {
                 checkSeparatorLine(event);
@@ -162,7 +162,8 @@ final class LimitedParser implements Parser {
     }
 
     private Origin origin(Event event) {
-        return event.getStartMark().map(mark -> YamlProblems.origin(mark, label)).orElse(Origin.of(label));
+        Optional<Mark> mark = event.getStartMark();
+        return mark.isPresent() ? YamlProblems.origin(mark.get(), label) : Origin.of(label);
     }
 
     private PlatformSecretsException refuse(Event event, String message) {
@@ -180,11 +181,17 @@ final class LimitedParser implements Parser {
 
     /** Helm splits a file into documents at lines that hold only {@code ---} (and a comment). */
     private void checkSeparatorLine(Event event) {
-        if (separatorLine >= 0 && event.getStartMark().map(Mark::getLine).orElse(-1) == separatorLine) {
+        if (separatorLine >= 0 && lineOf(event) == separatorLine) {
             separatorLine = -1;
             throw refuse(event, "a document starts on its '---' line; Helm refuses such a separator (invalid Yaml "
                     + "document separator): start the document on the next line");
         }
         separatorLine = -1;
+    }
+
+    /** The line an event starts on (0-based, as snakeyaml counts), or -1 without a mark. */
+    private static int lineOf(Event event) {
+        Optional<Mark> mark = event.getStartMark();
+        return mark.isPresent() ? mark.get().getLine() : -1;
     }
 }

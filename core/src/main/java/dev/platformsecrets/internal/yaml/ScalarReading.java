@@ -46,7 +46,7 @@ final class ScalarReading {
         if (isPlain(event)) {
             return plainValue(text, origin);
         }
-        return tagged(event.getTag().map(Tag::new).orElse(Tag.STR), text, style(event.getScalarStyle()), origin);
+        return tagged(tagOf(event), text, style(event.getScalarStyle()), origin);
     }
 
     /** The node for an unquoted, untagged scalar, typed as Helm types it. */
@@ -77,7 +77,12 @@ final class ScalarReading {
         if (isPlain(event)) {
             return plainKey(event.getValue(), origin);
         }
-        return taggedKey(event.getTag().map(Tag::new).orElse(Tag.STR), event.getValue(), origin);
+        return taggedKey(tagOf(event), event.getValue(), origin);
+    }
+
+    /** The scalar's explicit tag, {@code !!str} without one. */
+    private static Tag tagOf(ScalarEvent event) {
+        return event.getTag().isPresent() ? new Tag(event.getTag().get()) : Tag.STR;
     }
 
     /** The string key Helm makes of an unquoted key, with a warning when Helm retypes it. */

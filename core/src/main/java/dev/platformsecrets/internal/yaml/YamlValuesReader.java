@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -180,7 +181,8 @@ public final class YamlValuesReader {
     /** The tree the event builder makes of the documents; an empty stream is an empty map. */
     private Read built(LimitedParser parser, String label) {
         EventTreeBuilder builder = new EventTreeBuilder(parser, limits, label, factory);
-        MapNode tree = builder.document().orElseGet(() -> MapNode.empty(Origin.at(label, 1, 1)));
+        Optional<MapNode> document = builder.document();
+        MapNode tree = document.isPresent() ? document.get() : MapNode.empty(Origin.at(label, 1, 1));
         return new Read(tree, builder.warnings());
     }
 
@@ -209,12 +211,22 @@ public final class YamlValuesReader {
     private static final class PlainMarkingSchema implements Schema {
         @Override
         public org.snakeyaml.engine.v2.resolver.ScalarResolver getScalarResolver() {
-            return (value, implicit) -> Boolean.TRUE.equals(implicit) ? ComposedTree.PLAIN : Tag.STR;
+            return PlainMarking.RESOLVER;
         }
 
         @Override
         public Map<Tag, ConstructNode> getSchemaTagConstructors() {
             return Map.of();
+        }
+    }
+
+    /** The resolver of {@link PlainMarkingSchema}; a class, as it is made while the CLI starts. */
+    private static final class PlainMarking implements org.snakeyaml.engine.v2.resolver.ScalarResolver {
+        static final PlainMarking RESOLVER = new PlainMarking();
+
+        @Override
+        public Tag resolve(String value, Boolean implicit) {
+            return Boolean.TRUE.equals(implicit) ? ComposedTree.PLAIN : Tag.STR;
         }
     }
 }
