@@ -5,6 +5,7 @@ import dev.platformsecrets.resolve.ValuesOverlay;
 import dev.platformsecrets.secret.PlatformSecrets;
 import dev.platformsecrets.secret.Secret;
 import dev.platformsecrets.secret.SecretManifests;
+import dev.platformsecrets.store.SecretStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +59,8 @@ final class ResolveCommand implements Callable<Integer> {
         String inNamespace = inputs.namespace().orElse("");
         Map<String, String> withLabels = CommandSpecs.<Map<String, String>>value(labels).orElse(Map.of());
         List<Secret> secrets;
-        Optional<ValuesOverlay> externalised = overlayName.map(name -> ValuesOverlay.of(resolution, name));
+        Optional<ValuesOverlay> externalised = overlayName.isPresent()
+                ? Optional.of(ValuesOverlay.of(resolution, overlayName.get())) : Optional.empty();
         if (externalised.isEmpty()) {
             secrets = PlatformSecrets.from(resolution, inNamespace, withLabels);
         } else {
@@ -69,9 +71,14 @@ final class ResolveCommand implements Callable<Integer> {
             // All or nothing, before anything is written or printed: a refused Secret leaves the
             // store as it was. A run killed after this prints nothing, and the next run reuses
             // what was stored.
-            inputs.store().ifPresent(store -> store.saveAll(secrets));
+            Optional<SecretStore> store = inputs.store();
+            if (store.isPresent()) {
+                store.get().saveAll(secrets);
+            }
         }
-        externalised.ifPresent(overlayValuesFile -> overlayValuesFile.writeValuesFile(overlayFile.get()));
+        if (externalised.isPresent()) {
+            externalised.get().writeValuesFile(overlayFile.get());
+        }
         PrintWriter out = command.commandLine().getOut();
         boolean json = format.isJson();
         out.print(json ? SecretManifests.jsonList(secrets) : SecretManifests.yaml(secrets));

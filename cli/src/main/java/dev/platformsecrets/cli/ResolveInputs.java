@@ -80,7 +80,8 @@ final class ResolveInputs {
      * then the store asked for; nothing known when neither is given.
      */
     ExistingSecrets existing() {
-        ExistingSecrets fromStore = store().map(SecretStore::asExistingSecrets).orElse(ExistingSecrets.none());
+        Optional<SecretStore> store = store();
+        ExistingSecrets fromStore = store.isPresent() ? store.get().asExistingSecrets() : ExistingSecrets.none();
         List<Path> files = CommandSpecs.values(existingFiles);
         if (files.isEmpty()) {
             return fromStore;
@@ -148,7 +149,9 @@ final class ResolveInputs {
         }
         Values values = ValuesLoader.coalesce(table.defaults(), user);
         SecretResolver.Builder resolver = SecretResolver.builder(table).existing(existing);
-        overlay.ifPresent(resolver::overlay);
+        if (overlay.isPresent()) {
+            resolver.overlay(overlay.get());
+        }
         for (String key : CommandSpecs.<String>values(rotate)) {
             resolver.rotate(key, Origin.of("--rotate"));
         }

@@ -32,9 +32,15 @@ final class AttributeNodes {
         for (int i = 0; i < rules.size(); i++) {
             SecretRule rule = rules.get(i);
             active.set(i, rule.when().test(values));
-            setNodes[2 * i] = rule.nameAttribute().flatMap(values::find).filter(AttributeNodes::isSet).orElse(null);
-            setNodes[2 * i + 1] = values.find(rule.rawAttribute()).filter(AttributeNodes::isSet).orElse(null);
+            setNodes[2 * i] = rule.nameAttribute().isPresent() ? setNode(values, rule.nameAttribute().get()) : null;
+            setNodes[2 * i + 1] = setNode(values, rule.rawAttribute());
         }
+    }
+
+    /** The value at {@code path} when it is set, else {@code null} (the array's own marker). */
+    private static ValueNode setNode(Values values, KeyPath path) {
+        Optional<ValueNode> node = values.find(path);
+        return node.isPresent() && isSet(node.get()) ? node.get() : null;
     }
 
     /** Whether a value is set to something non-empty. */
@@ -64,7 +70,9 @@ final class AttributeNodes {
             for (int i = active.nextSetBit(0); i >= 0; i = active.nextSetBit(i + 1)) {
                 SecretRule rule = rules.get(i);
                 attributes.add(rule.rawAttribute());
-                rule.nameAttribute().ifPresent(attributes::add);
+                if (rule.nameAttribute().isPresent()) {
+                    attributes.add(rule.nameAttribute().get());
+                }
             }
             activeAttributes = attributes;
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -57,13 +58,19 @@ public final class Resolution {
      */
     public SortedMap<String, SortedMap<String, SensitiveValue>> secrets() {
         SortedMap<String, SortedMap<String, SensitiveValue>> out = new TreeMap<>();
+        SortedMap<String, SortedMap<String, SensitiveValue>> data = new TreeMap<>();
         for (RuleOutcome outcome : outcomes) {
             if (outcome.value().isPresent() && outcome.rule().secret().isPresent()) {
-                out.computeIfAbsent(outcome.rule().secret().get(), name -> new TreeMap<>())
-                        .put(outcome.rule().key(), outcome.value().get());
+                String name = outcome.rule().secret().get();
+                SortedMap<String, SensitiveValue> secret = data.get(name);
+                if (secret == null) {
+                    secret = new TreeMap<>();
+                    data.put(name, secret);
+                    out.put(name, Collections.unmodifiableSortedMap(secret));
+                }
+                secret.put(outcome.rule().key(), outcome.value().get());
             }
         }
-        out.replaceAll((name, data) -> Collections.unmodifiableSortedMap(data));
         return Collections.unmodifiableSortedMap(out);
     }
 
@@ -82,7 +89,10 @@ public final class Resolution {
     public List<SecretReference> references() {
         LinkedHashSet<SecretReference> out = new LinkedHashSet<>();
         for (RuleOutcome outcome : outcomes) {
-            outcome.decision().reference().ifPresent(out::add);
+            Optional<SecretReference> reference = outcome.decision().reference();
+            if (reference.isPresent()) {
+                out.add(reference.get());
+            }
         }
         return List.copyOf(new ArrayList<>(out));
     }

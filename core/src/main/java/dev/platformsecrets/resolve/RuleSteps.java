@@ -102,9 +102,10 @@ final class RuleSteps {
         if (unusable) {
             return Step.of(new Decision.Absent());
         }
-        Optional<String> own = nodes.name(index).flatMap(node -> ownOutput(rule, node));
+        Optional<ValueNode> nameNode = nodes.name(index);
+        Optional<String> own = nameNode.isPresent() ? ownOutput(rule, nameNode.get()) : Optional.empty();
         if (own.isPresent()) {
-            return fromOwnOutput(rule, own.get(), nodes.name(index).orElseThrow());
+            return fromOwnOutput(rule, own.get(), nameNode.get());
         }
         Optional<Step> chosen = fromPair(rule, rule.nameAttribute(), nodes.name(index), rule.keyAttribute(),
                 rule.key(), rule.rawAttribute(), nodes.raw(index), Optional.empty());
@@ -115,7 +116,7 @@ final class RuleSteps {
             chosen = fromPair(rule, Optional.of(pair.nameAttribute()), setNode(pair.nameAttribute()), Optional.empty(),
                     pair.key(), pair.rawAttribute(), setNode(pair.rawAttribute()), Optional.of(pair));
         }
-        return chosen.orElseGet(() -> unset(rule));
+        return chosen.isPresent() ? chosen.get() : unset(rule);
     }
 
     /**
@@ -127,8 +128,8 @@ final class RuleSteps {
             return Optional.empty();
         }
         String named = scalar.text();
-        boolean own = rule.overlayInPlace() ? rule.secret().filter(named::equals).isPresent()
-                : overlay.filter(named::equals).isPresent();
+        Optional<String> ownSecret = rule.overlayInPlace() ? rule.secret() : overlay;
+        boolean own = ownSecret.isPresent() && ownSecret.get().equals(named);
         return own ? Optional.of(named) : Optional.empty();
     }
 
@@ -141,7 +142,7 @@ final class RuleSteps {
         if (rule.generation().isPresent() && rotated(rule)) {
             return Step.of(new Decision.Generated(platform), Optional.of(generator.generate(rule.generation().get())));
         }
-        Optional<SensitiveValue> earlier = existing.find(secretName).flatMap(data -> Optional.ofNullable(data.get(rule.key())));
+        Optional<SensitiveValue> earlier = valueOf(existing.find(secretName), rule.key());
         if (earlier.isEmpty()) {
             problems.error(nameNode.origin(), rule.nameAttribute().orElseThrow(), "names Secret '" + secretName
                     + "', which holds the values this run externalises, but its key '" + rule.key() + "' is not known;"
@@ -152,13 +153,17 @@ final class RuleSteps {
     }
 
     private Step unset(SecretRule rule) {
-        Optional<SecretReference> platform = rule.secret().map(name -> new SecretReference(name, rule.key()));
+        Optional<SecretReference> platform = rule.secret().isPresent()
+                ? Optional.of(new SecretReference(rule.secret().get(), rule.key())) : Optional.empty();
         if (rule.generation().isPresent() && platform.isPresent() && !rotated(rule)) {
             Optional<String> overlaySecret = rule.overlayInPlace() || rule.nameAttribute().isEmpty()
                     ? Optional.empty() : overlay;
-            Optional<SensitiveValue> earlier = overlaySecret.flatMap(existing::find)
-                    .or(() -> existing.find(platform.get().name()))
-                    .flatMap(data -> Optional.ofNullable(data.get(rule.key())));
+            Optional<Map<String, SensitiveValue>> earlierData = overlaySecret.isPresent()
+                    ? existing.find(overlaySecret.get()) : Optional.empty();
+            if (earlierData.isEmpty()) {
+                earlierData = existing.find(platform.get().name());
+            }
+            Optional<SensitiveValue> earlier = valueOf(earlierData, rule.key());
             if (earlier.isPresent()) {
                 return Step.of(new Decision.Reused(platform.get()), earlier);
             }
@@ -172,9 +177,9 @@ final class RuleSteps {
         }
         if (rule.required()) {
             // Where a blank value was given, when one was: "" in a values file is a place to fix.
-            Origin blankAt = values.find(rule.rawAttribute())
-                    .filter(node -> !fromTableDefaults(rule.rawAttribute(), node)).map(ValueNode::origin)
-                    .orElse(Origin.UNKNOWN);
+            Optional<ValueNode> blank = values.find(rule.rawAttribute());
+            Origin blankAt = blank.isPresent() && !fromTableDefaults(rule.rawAttribute(), blank.get())
+                    ? blank.get().origin() : Origin.UNKNOWN;
             problems.error(blankAt, rule.rawAttribute(), "required " + rule.describe() + " is not set: "
                     + howToSet(rule));
             return Step.of(new Decision.Missing());
@@ -184,11 +189,17 @@ final class RuleSteps {
 
     private static String howToSet(SecretRule rule) {
         String raw = "set " + rule.rawAttribute().render() + " to the value";
-        return rule.nameAttribute()
-                .filter(name -> rule.unusable().stream().noneMatch(unusable -> unusable.attribute().equals(name)))
-                .map(name -> "set " + name.render() + " to the name of an existing Secret holding key '" + rule.key()
-                        + "', or " + raw.substring(4))
-                .orElse(raw);
+        if (rule.nameAttribute().isEmpty()) {
+            return raw;
+        }
+        KeyPath name = rule.nameAttribute().get();
+        for (UnusableAttribute unusable : rule.unusable()) {
+            if (unusable.attribute().equals(name)) {
+                return raw;
+            }
+        }
+        return "set " + name.render() + " to the name of an existing Secret holding key '" + rule.key()
+                + "', or " + raw.substring(4);
     }
 
     private boolean rotated(SecretRule rule) {
@@ -196,7 +207,8 @@ final class RuleSteps {
     }
 
     private Optional<ValueNode> setNode(KeyPath path) {
-        return values.find(path).filter(AttributeNodes::isSet);
+        Optional<ValueNode> node = values.find(path);
+        return node.isPresent() && AttributeNodes.isSet(node.get()) ? node : Optional.empty();
     }
 
     /** The step of one attribute pair, given the set values of its NAME and RAW attributes. */
@@ -204,14 +216,19 @@ final class RuleSteps {
             Optional<KeyPath> keyAttribute, String defaultKey, KeyPath raw, Optional<ValueNode> rawNode,
             Optional<AttributePair> deprecatedPair) {
         if (nameNode.isPresent()) {
-            deprecatedPair.ifPresent(pair -> warnDeprecated(name.get(), nameNode.get(), rule.nameAttribute()));
-            rawNode.filter(node -> !fromTableDefaults(raw, node)).ifPresent(node -> problems.warning(node.origin(), raw,
-                    "ignored because " + name.get().render() + " names an existing Secret; remove the plaintext value"
-                            + " from your values"));
+            if (deprecatedPair.isPresent()) {
+                warnDeprecated(name.get(), nameNode.get(), rule.nameAttribute());
+            }
+            if (rawNode.isPresent() && !fromTableDefaults(raw, rawNode.get())) {
+                problems.warning(rawNode.get().origin(), raw, "ignored because " + name.get().render()
+                        + " names an existing Secret; remove the plaintext value from your values");
+            }
             return Optional.of(existing(rule, name.get(), nameNode.get(), keyAttribute, defaultKey));
         }
         if (rawNode.isPresent()) {
-            deprecatedPair.ifPresent(pair -> warnDeprecated(raw, rawNode.get(), Optional.of(rule.rawAttribute())));
+            if (deprecatedPair.isPresent()) {
+                warnDeprecated(raw, rawNode.get(), Optional.of(rule.rawAttribute()));
+            }
             Optional<SensitiveValue> value = provided(rule, raw, rawNode.get());
             Origin origin = originOf(raw, rawNode.get());
             Decision decision = rule.delivery() == Delivery.PLAINTEXT ? new Decision.Plaintext(origin)
@@ -222,8 +239,8 @@ final class RuleSteps {
     }
 
     private void warnDeprecated(KeyPath used, ValueNode node, Optional<KeyPath> replacement) {
-        problems.warning(node.origin(), used, "deprecated" + replacement.map(r -> "; use " + r.render() + " instead")
-                .orElse(""));
+        problems.warning(node.origin(), used, "deprecated"
+                + (replacement.isPresent() ? "; use " + replacement.get().render() + " instead" : ""));
     }
 
     private Step existing(SecretRule rule, KeyPath name, ValueNode nameNode, Optional<KeyPath> keyAttribute,
@@ -232,7 +249,7 @@ final class RuleSteps {
             problems.error(nameNode.origin(), name, "must be the name of an existing Secret (a string)");
             return Step.of(new Decision.Absent());
         }
-        Optional<ValueNode> keyNode = keyAttribute.flatMap(this::setNode);
+        Optional<ValueNode> keyNode = keyAttribute.isPresent() ? setNode(keyAttribute.get()) : Optional.empty();
         String key = defaultKey;
         if (keyNode.isPresent()) {
             if (keyNode.get() instanceof ScalarNode keyScalar && keyScalar.isString()) {
@@ -246,8 +263,8 @@ final class RuleSteps {
             refuseKeysTheChartDoesNotRead(name, nameNode.origin(), defaultKey);
         }
         Optional<SensitiveValue> copied = Optional.empty();
-        if (rule.copyExisting() && rule.secret().filter(reference.name()::equals).isEmpty()) {
-            copied = existing.find(reference.name()).flatMap(data -> Optional.ofNullable(data.get(reference.key())));
+        if (rule.copyExisting() && !(rule.secret().isPresent() && rule.secret().get().equals(reference.name()))) {
+            copied = valueOf(existing.find(reference.name()), reference.key());
             if (copied.isEmpty() && !existing.isKnown()) {
                 problems.error(nameNode.origin(), name, rule.describe() + " must hold the same value as key '"
                         + reference.key() + "' of Secret '" + reference.name() + "' (its server reads only the"
@@ -275,9 +292,11 @@ final class RuleSteps {
             return;
         }
         RuleTable chart = RuleTable.builtIn(RuleTable.DEFAULT_NAME);
-        chart.keyReadVia(name).filter(read -> !read.equals(key)).ifPresent(read -> problems.error(origin, name,
-                "the chart reads key '" + read + "' of the Secret named here, but table '" + table.name()
-                        + "' uses key '" + key + "'; use table " + chart.name() + ", which reads what the chart reads"));
+        Optional<String> read = chart.keyReadVia(name);
+        if (read.isPresent() && !read.get().equals(key)) {
+            problems.error(origin, name, "the chart reads key '" + read.get() + "' of the Secret named here, but table '"
+                    + table.name() + "' uses key '" + key + "'; use table " + chart.name() + ", which reads what the chart reads");
+        }
     }
 
     private Optional<SensitiveValue> provided(SecretRule rule, KeyPath raw, ValueNode node) {
@@ -314,7 +333,9 @@ final class RuleSteps {
     }
 
     private void warnIfIgnored(SecretRule rule, int index) {
-        rule.nameAttribute().ifPresent(name -> warnIfIgnored(rule, name, nodes.name(index)));
+        if (rule.nameAttribute().isPresent()) {
+            warnIfIgnored(rule, rule.nameAttribute().get(), nodes.name(index));
+        }
         warnIfIgnored(rule, rule.rawAttribute(), nodes.raw(index));
     }
 
@@ -333,6 +354,12 @@ final class RuleSteps {
 
     /** Whether the value at {@code path} is the table's own default (the very node), not a user's value. */
     private boolean fromTableDefaults(KeyPath path, ValueNode node) {
-        return tableDefaults.find(path).filter(fromDefaults -> fromDefaults == node).isPresent();
+        Optional<ValueNode> fromDefaults = tableDefaults.find(path);
+        return fromDefaults.isPresent() && fromDefaults.get() == node;
+    }
+
+    /** The value under {@code key} of a Secret's data, if the Secret and the key are there. */
+    private static Optional<SensitiveValue> valueOf(Optional<Map<String, SensitiveValue>> data, String key) {
+        return data.isPresent() ? Optional.ofNullable(data.get().get(key)) : Optional.empty();
     }
 }

@@ -79,8 +79,10 @@ public final class SecretResolver {
     private void checkRotations(ProblemCollector problems) {
         for (Map.Entry<String, Origin> request : rotate.entrySet()) {
             String wanted = request.getKey();
-            boolean known = table.rules().stream().anyMatch(rule -> rule.generation().isPresent()
-                    && (rule.key().equals(wanted) || rule.label().equals(wanted)));
+            boolean known = false;
+            for (SecretRule rule : table.rules()) {
+                known |= rule.generation().isPresent() && (rule.key().equals(wanted) || rule.label().equals(wanted));
+            }
             if (!known) {
                 problems.error(request.getValue(), KeyPath.root(),
                         "cannot rotate '" + wanted + "': no rule of table '" + table.name() + "' generates it");

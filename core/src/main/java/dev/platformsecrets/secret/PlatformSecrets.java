@@ -46,15 +46,16 @@ public final class PlatformSecrets {
             Map<String, String> labels) {
         List<Secret> out = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        new TreeMap<>(secrets).forEach((name, data) -> {
-            Secret secret = secret(name, data, namespace, labels);
+        for (Map.Entry<String, ? extends Map<String, SensitiveValue>> entry : new TreeMap<>(secrets).entrySet()) {
+            String name = entry.getKey();
+            Secret secret = secret(name, entry.getValue(), namespace, labels);
             for (Problem problem : SecretValidator.validate(secret)) {
                 if (problem.isError()) {
                     problems.add(Problem.error(Origin.of("Secret '" + name + "'"), problem.path(), problem.message()));
                 }
             }
             out.add(secret);
-        });
+        }
         if (!problems.isEmpty()) {
             throw new PlatformSecretsException.Invalid(problems);
         }

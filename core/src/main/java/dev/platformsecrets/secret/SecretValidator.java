@@ -87,22 +87,32 @@ public final class SecretValidator {
         if (secret.name().isEmpty()) {
             problems.add(required(name, "name or generateName is required"));
         } else {
-            KubernetesNames.dnsSubdomain(secret.name())
-                    .forEach(message -> problems.add(invalid(name, secret.name(), message)));
+            for (String message : KubernetesNames.dnsSubdomain(secret.name())) {
+                problems.add(invalid(name, secret.name(), message));
+            }
         }
-        secret.namespaceIfSet().ifPresent(namespace -> KubernetesNames.dnsLabel(namespace)
-                .forEach(message -> problems.add(invalid(METADATA.key("namespace"), namespace, message))));
+        Optional<String> namespace = secret.namespaceIfSet();
+        if (namespace.isPresent()) {
+            for (String message : KubernetesNames.dnsLabel(namespace.get())) {
+                problems.add(invalid(METADATA.key("namespace"), namespace.get(), message));
+            }
+        }
         KeyPath labels = METADATA.key("labels");
-        secret.labels().forEach((key, value) -> {
-            KubernetesNames.qualifiedName(key).forEach(message -> problems.add(invalid(labels, key, message)));
-            KubernetesNames.labelValue(value).forEach(message -> problems.add(invalid(GoQuote.entry(labels, key), value, message)));
-        });
+        for (Map.Entry<String, String> label : secret.labels().entrySet()) {
+            for (String message : KubernetesNames.qualifiedName(label.getKey())) {
+                problems.add(invalid(labels, label.getKey(), message));
+            }
+            for (String message : KubernetesNames.labelValue(label.getValue())) {
+                problems.add(invalid(GoQuote.entry(labels, label.getKey()), label.getValue(), message));
+            }
+        }
         KeyPath annotations = METADATA.key("annotations");
         long annotationsSize = 0;
         for (Map.Entry<String, String> entry : secret.annotations().entrySet()) {
             String key = entry.getKey();
-            KubernetesNames.qualifiedName(key.toLowerCase(java.util.Locale.ROOT))
-                    .forEach(message -> problems.add(invalid(annotations, key, message)));
+            for (String message : KubernetesNames.qualifiedName(key.toLowerCase(java.util.Locale.ROOT))) {
+                problems.add(invalid(annotations, key, message));
+            }
             annotationsSize += utf8Length(key) + utf8Length(entry.getValue());
         }
         if (annotationsSize > MAX_ANNOTATIONS_SIZE) {
@@ -126,7 +136,8 @@ public final class SecretValidator {
                 problems.add(required(DATA.entry("password"), ""));
             }
         } else if (type.equals(SecretType.SSH_AUTH)) {
-            if (secret.value("ssh-privatekey").map(SensitiveValue::isEmpty).orElse(true)
+            Optional<SensitiveValue> privateKey = secret.value("ssh-privatekey");
+            if ((privateKey.isEmpty() || privateKey.get().isEmpty())
                     && !undecodable.contains("ssh-privatekey")) {
                 problems.add(required(DATA.entry("ssh-privatekey"), ""));
             }
@@ -144,9 +155,11 @@ public final class SecretValidator {
         if (value.isEmpty()) {
             problems.add(required(DATA.entry(key), ""));
         } else if (!undecodable.contains(key)) {
-            GoJsonObjectCheck.error(value.get().bytes())
-                    .ifPresent(error -> problems.add(Problem.error(Origin.UNKNOWN, DATA.entry(key),
-                            "Invalid value: \"" + REDACTED + "\": " + error)));
+            Optional<String> error = GoJsonObjectCheck.error(value.get().bytes());
+            if (error.isPresent()) {
+                problems.add(Problem.error(Origin.UNKNOWN, DATA.entry(key),
+                        "Invalid value: \"" + REDACTED + "\": " + error.get()));
+            }
         }
     }
 
