@@ -3,12 +3,24 @@ package dev.platformsecrets.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.platformsecrets.rules.RuleTable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** What start-up reads from the command line: the table {@link Preload} loads early, and {@link Training}'s lines. */
+/**
+ * What start-up reads from the command line (the table {@link Preload} loads early, {@link
+ * Training}'s lines), and what a run links: none of the project's own call sites.
+ */
 class StartupTest {
+
+    @TempDir
+    Path folder;
 
     @Test
     @DisplayName("the preloaded table is the one --rules names, in either spelling, and the default without it")
@@ -38,5 +50,35 @@ class StartupTest {
         assertThat(lines).containsExactly(
                 new String[] {"rules"}, new String[] {"resolve", "-f", "a;b.yaml"}, new String[] {"--help"});
         assertThat(Training.commandLines(new String[0])).isEmpty();
+    }
+
+    /**
+     * A JVM links each {@code invokedynamic} site (a lambda, a method reference, a string
+     * concatenation, a record's generated method) on its first use, and a JDK 17 class-data archive
+     * keeps none of those links: on the start-up path of {@code resolve} every one of ours would be
+     * spun up again on every run (DESIGN.md section 9). The JDK's linkage trace names the class of
+     * each site it links.
+     */
+    @Test
+    @DisplayName("a resolve run links no call site of the project's own code")
+    void resolveLinksNoCallSiteOfOurs() throws Exception {
+        Path values = Path.of(System.getProperty("platformsecrets.testdata"), "examples", "values.yaml");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.lang.invoke.MethodHandle.TRACE_METHOD_LINKAGE=true", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "resolve", "--rules", "pachyderm-2.10", "-f", values.toString(), "--set",
+                "deployTarget=LOCAL", "--set", "pachd.rootToken=planted-root-token"));
+        Path out = folder.resolve("out.txt");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
+                .redirectError(folder.resolve("err.txt").toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(folder.resolve("err.txt"))).isZero();
+        List<String> linked = new ArrayList<>();
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+            if (line.startsWith("linkCallSite ")) {
+                linked.add(line.split(" ")[1]);
+            }
+        }
+        assertThat(linked).as("the trace is on").isNotEmpty();
+        assertThat(linked).filteredOn(site -> site.startsWith("dev.platformsecrets.")).isEmpty();
     }
 }
