@@ -38,7 +38,7 @@ final class AttributeNodes {
     }
 
     /** The value at {@code path} when it is set, else {@code null} (the array's own marker). */
-    private static ValueNode setNode(Values values, KeyPath path) {
+    static ValueNode setNode(Values values, KeyPath path) {
         Optional<ValueNode> node = values.find(path);
         return node.isPresent() && isSet(node.get()) ? node.get() : null;
     }

@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -58,18 +59,19 @@ public final class Resolution {
      */
     public SortedMap<String, SortedMap<String, SensitiveValue>> secrets() {
         SortedMap<String, SortedMap<String, SensitiveValue>> out = new TreeMap<>();
-        SortedMap<String, SortedMap<String, SensitiveValue>> data = new TreeMap<>();
         for (RuleOutcome outcome : outcomes) {
             if (outcome.value().isPresent() && outcome.rule().secret().isPresent()) {
                 String name = outcome.rule().secret().get();
-                SortedMap<String, SensitiveValue> secret = data.get(name);
+                SortedMap<String, SensitiveValue> secret = out.get(name);
                 if (secret == null) {
                     secret = new TreeMap<>();
-                    data.put(name, secret);
-                    out.put(name, Collections.unmodifiableSortedMap(secret));
+                    out.put(name, secret);
                 }
                 secret.put(outcome.rule().key(), outcome.value().get());
             }
+        }
+        for (Map.Entry<String, SortedMap<String, SensitiveValue>> secret : out.entrySet()) {
+            secret.setValue(Collections.unmodifiableSortedMap(secret.getValue()));
         }
         return Collections.unmodifiableSortedMap(out);
     }

@@ -207,8 +207,7 @@ final class RuleSteps {
     }
 
     private Optional<ValueNode> setNode(KeyPath path) {
-        Optional<ValueNode> node = values.find(path);
-        return node.isPresent() && AttributeNodes.isSet(node.get()) ? node : Optional.empty();
+        return Optional.ofNullable(AttributeNodes.setNode(values, path));
     }
 
     /** The step of one attribute pair, given the set values of its NAME and RAW attributes. */
