@@ -53,6 +53,38 @@ class StartupTest {
     }
 
     /**
+     * {@link Main#main} halts the JVM once the command returns: what it printed must all be out by
+     * then, and the exit code must be the command's. A child JVM's output, large and small, is
+     * compared with the same command run in process, for each exit code.
+     */
+    @Test
+    @DisplayName("halting loses nothing: a child JVM prints exactly what the command prints in process, with its exit code")
+    void haltingLosesNothing() throws Exception {
+        Path values = Path.of(System.getProperty("platformsecrets.testdata"), "examples", "values.yaml");
+        List<List<String>> commandLines = List.of(
+                List.of("rules", "--rules", "pachyderm-2.10", "-o", "yaml"),
+                List.of("values", "--origins", "-o", "json", "-f", values.toString()),
+                List.of("resolve", "-f", folder.resolve("missing.yaml").toString()),
+                List.of("resolve", "--no-such-option"));
+        List<Integer> exits = new ArrayList<>();
+        for (List<String> args : commandLines) {
+            CliCapture.Result inProcess = CliCapture.run(args.toArray(String[]::new));
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+            command.addAll(args);
+            Path out = folder.resolve("out.txt");
+            Path err = folder.resolve("err.txt");
+            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(String.join(" ", args)).isEqualTo(inProcess.exit());
+            assertThat(Files.readString(out, StandardCharsets.UTF_8)).as(String.join(" ", args)).isEqualTo(inProcess.out());
+            assertThat(Files.readString(err, StandardCharsets.UTF_8)).as(String.join(" ", args)).isEqualTo(inProcess.err());
+            exits.add(inProcess.exit());
+        }
+        assertThat(exits).containsExactly(Cli.OK, Cli.OK, Cli.PROBLEMS, Cli.USAGE);
+    }
+
+    /**
      * A JVM links each {@code invokedynamic} site (a lambda, a method reference, a string
      * concatenation, a record's generated method) on its first use, and a JDK 17 class-data archive
      * keeps none of those links: on the start-up path of {@code resolve} every one of ours would be
