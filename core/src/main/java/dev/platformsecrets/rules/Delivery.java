@@ -1,6 +1,5 @@
 package dev.platformsecrets.rules;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** Where a resolved value goes. */
@@ -12,16 +11,11 @@ public enum Delivery {
 
     /** The name used in rule tables. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return TableLabels.of(this);
     }
 
     /** The delivery a rule table names, if the name is known. */
     public static Optional<Delivery> byLabel(String label) {
-        for (Delivery delivery : values()) {
-            if (delivery.label().equals(label)) {
-                return Optional.of(delivery);
-            }
-        }
-        return Optional.empty();
+        return TableLabels.find(values(), label);
     }
 }

@@ -1,6 +1,5 @@
 package dev.platformsecrets.rules;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** The alphabet of a generated value, named as rule tables spell it ({@code alphanumeric}, {@code hex}, {@code ascii}). */
@@ -38,16 +37,11 @@ public enum GeneratedCharset {
 
     /** The name used in rule tables. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return TableLabels.of(this);
     }
 
     /** The charset a rule table names, if the name is known. */
     public static Optional<GeneratedCharset> byLabel(String label) {
-        for (GeneratedCharset charset : values()) {
-            if (charset.label().equals(label)) {
-                return Optional.of(charset);
-            }
-        }
-        return Optional.empty();
+        return TableLabels.find(values(), label);
     }
 }

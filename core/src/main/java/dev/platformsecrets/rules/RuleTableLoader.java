@@ -183,25 +183,13 @@ public final class RuleTableLoader {
                 builder.generate(generation.get());
             }
         }
-        Optional<String> format = string(map, path, "format");
+        Optional<ValueFormat> format = labelled(map, path, "format", ValueFormat.values());
         if (format.isPresent()) {
-            Optional<ValueFormat> known = ValueFormat.byLabel(format.get());
-            if (known.isPresent()) {
-                builder.format(known.get());
-            } else {
-                problems.error(map.get("format").orElseThrow().origin(), path.key("format"),
-                        "format must be string, yaml or json");
-            }
+            builder.format(format.get());
         }
-        Optional<String> delivery = string(map, path, "delivery");
+        Optional<Delivery> delivery = labelled(map, path, "delivery", Delivery.values());
         if (delivery.isPresent()) {
-            Optional<Delivery> known = Delivery.byLabel(delivery.get());
-            if (known.isPresent()) {
-                builder.delivery(known.get());
-            } else {
-                problems.error(map.get("delivery").orElseThrow().origin(), path.key("delivery"),
-                        "delivery must be secret or plaintext");
-            }
+            builder.delivery(delivery.get());
         }
         Optional<ValueNode> when = map.get("when");
         if (when.isPresent()) {
@@ -304,17 +292,8 @@ public final class RuleTableLoader {
         } else {
             problems.error(lengthNode.get().origin(), path.key("length"), "generate.length must be a whole number");
         }
-        GeneratedCharset charset = GeneratedCharset.ALPHANUMERIC;
-        Optional<String> label = string(map, path, "charset");
-        if (label.isPresent()) {
-            Optional<GeneratedCharset> known = GeneratedCharset.byLabel(label.get());
-            if (known.isEmpty()) {
-                problems.error(map.get("charset").orElseThrow().origin(), path.key("charset"),
-                        "charset must be alphanumeric, hex or ascii");
-            } else {
-                charset = known.get();
-            }
-        }
+        GeneratedCharset charset = labelled(map, path, "charset", GeneratedCharset.values())
+                .orElse(GeneratedCharset.ALPHANUMERIC);
         if (length < 1 || length > Generation.MAX_LENGTH) {
             return Optional.empty();
         }
@@ -392,6 +371,20 @@ public final class RuleTableLoader {
         }
         problems.error(node.get().origin(), path.key(name), "expected a string");
         return Optional.empty();
+    }
+
+    /** The constant a field names by its label; a problem listing the labels when it names none. */
+    private <E extends Enum<E>> Optional<E> labelled(MapNode map, KeyPath path, String name, E[] constants) {
+        Optional<String> label = string(map, path, name);
+        if (label.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<E> known = TableLabels.find(constants, label.get());
+        if (known.isEmpty()) {
+            problems.error(map.get(name).orElseThrow().origin(), path.key(name),
+                    name + " must be " + TableLabels.choices(constants));
+        }
+        return known;
     }
 
     private Optional<Boolean> bool(MapNode map, KeyPath path, String name) {

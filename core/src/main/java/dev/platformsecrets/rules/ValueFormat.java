@@ -1,6 +1,5 @@
 package dev.platformsecrets.rules;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** How a RAW value becomes the bytes of a Secret key. */
@@ -14,16 +13,11 @@ public enum ValueFormat {
 
     /** The name used in rule tables. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return TableLabels.of(this);
     }
 
     /** The format a rule table names, if the name is known. */
     public static Optional<ValueFormat> byLabel(String label) {
-        for (ValueFormat format : values()) {
-            if (format.label().equals(label)) {
-                return Optional.of(format);
-            }
-        }
-        return Optional.empty();
+        return TableLabels.find(values(), label);
     }
 }
